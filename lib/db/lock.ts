@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import os from 'node:os';
+
+export class StoreLockedError extends Error {
+  constructor(
+    readonly lockPath: string,
+    readonly holderPid: number,
+  ) {
+    super(
+      `The embedded database is in use by another process (pid ${holderPid}, lock ${lockPath}). ` +
+        'Only one process may open it: stop that process, or talk to it through the HTTP API.',
+    );
+    this.name = 'StoreLockedError';
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readHolder(lockPath: string): number | null {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(lockPath, 'utf8')) as { pid?: unknown };
+    return typeof parsed.pid === 'number' ? parsed.pid : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Takes the exclusive lock file of an embedded data directory; a lock left by a dead process is taken over.
+ * Returns the release function.
+ */
+export function acquireLock(lockPath: string): () => void {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const fd = fs.openSync(lockPath, 'wx');
+      fs.writeSync(fd, JSON.stringify({ pid: process.pid, host: os.hostname(), since: new Date().toISOString() }));
+      fs.closeSync(fd);
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        process.off('exit', release);
+        if (readHolder(lockPath) === process.pid) fs.rmSync(lockPath, { force: true });
+      };
+      process.on('exit', release);
+      return release;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const holder = readHolder(lockPath);
+      if (holder !== null && isAlive(holder)) throw new StoreLockedError(lockPath, holder);
+      fs.rmSync(lockPath, { force: true });
+    }
+  }
+  throw new StoreLockedError(lockPath, readHolder(lockPath) ?? -1);
+}

@@ -1,0 +1,13 @@
+import { pgEnum } from 'drizzle-orm/pg-core';
+import { EVENT_TYPES } from '@/lib/domain/event-types';
+import { NODE_STATUSES } from '@/lib/domain/node-status';
+import { ROLES } from '@/lib/domain/roles';
+import { RUN_PHASES, RUN_RESULTS } from '@/lib/domain/run-phase';
+import { VERSION_STATUSES } from '@/lib/domain/version-status';
+
+export const runPhase = pgEnum('run_phase', RUN_PHASES);
+export const runResult = pgEnum('run_result', RUN_RESULTS);
+export const nodeStatus = pgEnum('node_status', NODE_STATUSES);
+export const versionStatus = pgEnum('version_status', VERSION_STATUSES);
+export const eventType = pgEnum('event_type', EVENT_TYPES);
+export const tokenRole = pgEnum('token_role', ROLES);

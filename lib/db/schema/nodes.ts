@@ -1,0 +1,36 @@
+import { index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import type { StepAction, StepNeed } from '@/lib/domain/manifest';
+import { textC, tstz } from './columns';
+import { nodeStatus } from './enums';
+import { runs } from './runs';
+
+export const nodes = pgTable(
+  'nodes',
+  {
+    runId: textC('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    nodeId: text('node_id').notNull(),
+    action: text('action').$type<StepAction>().notNull(),
+    signature: text('signature').notNull(),
+    needs: jsonb('needs').$type<Required<StepNeed>[]>().notNull(),
+    status: nodeStatus('status').notNull().default('pending'),
+    attempt: integer('attempt').notNull().default(0),
+    startedAt: tstz('started_at'),
+    finishedAt: tstz('finished_at'),
+    output: jsonb('output'),
+    error: jsonb('error'),
+    /** Digest of the artifact manifest this node published; its own column, never packed into output. */
+    artifactManifest: text('artifact_manifest'),
+    /** Producer node id → the manifest digest this node staged from it. */
+    stagedManifests: jsonb('staged_manifests').$type<Record<string, string>>().notNull().default({}),
+    /** Run whose result this node reused after an upgrade. */
+    reusedFrom: text('reused_from'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.runId, t.nodeId] }),
+    index('nodes_artifact_manifest').on(t.artifactManifest),
+  ],
+);
+
+export type NodeRow = typeof nodes.$inferSelect;

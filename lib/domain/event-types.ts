@@ -1,0 +1,22 @@
+/** The one list of run event types. `run_created` is written by the store when a run is created. */
+export const EVENT_TYPES = [
+  'run_created',
+  'run_started',
+  'run_paused',
+  'run_resumed',
+  'run_cancelled',
+  'run_finished',
+  'node_started',
+  'node_succeeded',
+  'node_failed',
+  'node_skipped',
+  'sleep_started',
+  'sleep_woken',
+  'hook_created',
+  'hook_received',
+  'run_upgraded',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Events an engine may append through the ingest API. */
+export const INGEST_EVENT_TYPES = EVENT_TYPES.filter((t) => t !== 'run_created' && t !== 'run_upgraded');

@@ -1,0 +1,17 @@
+import { monotonicFactory } from 'ulid';
+
+export const ID_PREFIXES = ['run', 'vers', 'cmt', 'tok', 'job'] as const;
+export type IdPrefix = (typeof ID_PREFIXES)[number];
+
+const nextUlid = monotonicFactory();
+
+/** A prefixed ULID, e.g. `run_01JD…`; ids sort by creation time. */
+export function newId(prefix: IdPrefix, at?: number): string {
+  return `${prefix}_${nextUlid(at)}`;
+}
+
+const ID_PATTERN = /^(run|vers|cmt|tok|job)_[0-9A-HJKMNP-TV-Z]{26}$/;
+
+export function isId(value: string, prefix?: IdPrefix): boolean {
+  return ID_PATTERN.test(value) && (prefix === undefined || value.startsWith(`${prefix}_`));
+}

@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  DATABASE_URL: z.string().min(1).optional(),
+  FLOWDECK_ROOT: z.string().min(1).optional(),
+  FLOWDECK_DATA_DIR: z.string().min(1).optional(),
+  FLOWDECK_BLOB_DIR: z.string().min(1).optional(),
+  FLOWDECK_DEMO: z.enum(['0', '1']).default('1'),
+  FLOWDECK_DEMO_RUNS: z.coerce.number().int().min(0).max(5_000_000).default(20_000),
+  FLOWDECK_AUTH: z.enum(['auto', 'required', 'off']).default('auto'),
+  FLOWDECK_URL: z.string().url().default('http://127.0.0.1:3000'),
+  FLOWDECK_TOKEN: z.string().min(1).optional(),
+  HOSTNAME: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+});
+
+export type Env = z.infer<typeof EnvSchema> & { root: string; dataDir: string; blobDir: string };
+
+/** The process environment, validated. The only reader of process.env. */
+export function env(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = EnvSchema.parse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')));
+  const root = path.resolve(parsed.FLOWDECK_ROOT ?? process.cwd());
+  const dataDir = path.resolve(root, parsed.FLOWDECK_DATA_DIR ?? '.flowdeck/db');
+  const blobDir = path.resolve(root, parsed.FLOWDECK_BLOB_DIR ?? path.join(path.dirname(dataDir), 'blobs'));
+  return { ...parsed, root, dataDir, blobDir };
+}
+
+/** True while `next build` runs: nothing may open the store then. */
+export function isBuildPhase(source: Record<string, string | undefined> = process.env): boolean {
+  return source.NEXT_PHASE === 'phase-production-build';
+}
