@@ -21,8 +21,10 @@ export type Env = z.infer<typeof EnvSchema> & { root: string; dataDir: string; b
 export function env(source: Record<string, string | undefined> = process.env): Env {
   const parsed = EnvSchema.parse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')));
   const root = path.resolve(parsed.FLOWDECK_ROOT ?? process.cwd());
-  const dataDir = path.resolve(root, parsed.FLOWDECK_DATA_DIR ?? '.flowdeck/db');
-  const blobDir = path.resolve(root, parsed.FLOWDECK_BLOB_DIR ?? path.join(path.dirname(dataDir), 'blobs'));
+  // `memory` keeps the embedded database in memory (tests, throwaway demos).
+  const dataDir = parsed.FLOWDECK_DATA_DIR === 'memory' ? 'memory' : path.resolve(root, parsed.FLOWDECK_DATA_DIR ?? '.flowdeck/db');
+  const blobBase = dataDir === 'memory' ? path.join(root, '.flowdeck') : path.dirname(dataDir);
+  const blobDir = path.resolve(root, parsed.FLOWDECK_BLOB_DIR ?? path.join(blobBase, 'blobs'));
   return { ...parsed, root, dataDir, blobDir };
 }
 

@@ -1,0 +1,15 @@
+import { ArtifactManifestBody, NodeParams } from '@/lib/api/schemas';
+import { setArtifactManifest } from '@/lib/ingest/artifacts';
+import { readJson, withErrors } from '@/lib/server/http';
+import { getStore } from '@/lib/server/store';
+
+export const dynamic = 'force-dynamic';
+type Ctx = { params: Promise<{ runId: string; nodeId: string }> };
+
+/** Records (or, with an empty digest, clears) the manifest a node published. */
+export const PUT = withErrors(async (req, ctx: Ctx) => {
+  const { runId, nodeId } = NodeParams.parse(await ctx.params);
+  const { digest } = await readJson(req, ArtifactManifestBody);
+  const { db } = await getStore();
+  return Response.json(await setArtifactManifest(db, runId, nodeId, digest));
+});

@@ -1,0 +1,20 @@
+import { CreateRunBody, RunListQuery } from '@/lib/api/schemas';
+import { listRuns } from '@/lib/db/queries/runs';
+import { createRun } from '@/lib/ingest/create-run';
+import { created, readJson, searchParams, withErrors } from '@/lib/server/http';
+import { getStore } from '@/lib/server/store';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = withErrors(async (req) => {
+  const query = RunListQuery.parse(searchParams(req));
+  const { db } = await getStore();
+  return Response.json(await listRuns(db, query));
+});
+
+export const POST = withErrors(async (req) => {
+  const body = await readJson(req, CreateRunBody);
+  const { db } = await getStore();
+  const run = await createRun(db, body);
+  return created(run, `/api/v1/runs/${run.id}`);
+});

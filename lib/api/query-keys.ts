@@ -1,0 +1,40 @@
+/**
+ * Every react-query key of the app. Keys are hierarchical so one invalidation reaches a family:
+ * `runKeys.all` ⊃ `runKeys.lists()` ⊃ `runKeys.list(filters)`; `runKeys.detail(id)` ⊃ its nodes/events.
+ * Filters are the parsed filter objects (`z.infer` of the list schemas), kept as the last key element.
+ */
+
+export const runKeys = {
+  all: ['runs'] as const,
+  lists: () => [...runKeys.all, 'list'] as const,
+  list: <F extends object>(filters: F) => [...runKeys.lists(), filters] as const,
+  counts: () => [...runKeys.all, 'counts'] as const,
+  details: () => [...runKeys.all, 'detail'] as const,
+  detail: (id: string) => [...runKeys.details(), id] as const,
+  nodes: (id: string) => [...runKeys.detail(id), 'nodes'] as const,
+  events: (id: string) => [...runKeys.detail(id), 'events'] as const,
+  upgradePreview: <I extends object>(id: string, input: I) => [...runKeys.detail(id), 'upgrade-preview', input] as const,
+};
+
+export const versionKeys = {
+  all: ['versions'] as const,
+  lists: () => [...versionKeys.all, 'list'] as const,
+  list: <F extends object>(filters: F) => [...versionKeys.lists(), filters] as const,
+  current: () => [...versionKeys.all, 'current'] as const,
+  details: () => [...versionKeys.all, 'detail'] as const,
+  detail: (id: string) => [...versionKeys.details(), id] as const,
+  drain: (id: string) => [...versionKeys.detail(id), 'drain'] as const,
+};
+
+export const commitKeys = {
+  all: ['commits'] as const,
+  lists: () => [...commitKeys.all, 'list'] as const,
+  list: <F extends object>(filters: F) => [...commitKeys.lists(), filters] as const,
+  details: () => [...commitKeys.all, 'detail'] as const,
+  detail: (id: string) => [...commitKeys.details(), id] as const,
+};
+
+export const artifactKeys = {
+  all: ['artifacts'] as const,
+  manifest: (digest: string) => [...artifactKeys.all, 'manifest', digest] as const,
+};

@@ -1,0 +1,45 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { LocalBlobStore } from '@/lib/artifacts/local-blob-store';
+import { openDb } from '@/lib/db/open';
+import { isStoreEmpty, loadDemo } from '@/lib/demo/load';
+import { env } from '@/lib/env';
+
+interface DemoOptions {
+  runs?: string;
+  seed: string;
+  anchor?: string;
+  ifEmpty?: boolean;
+}
+
+/** `flowdeck demo`: writes the deterministic demo straight into the store (the server must be stopped for PGlite). */
+export function registerDemo(program: Command): void {
+  program
+    .command('demo')
+    .description('load deterministic demo data (versions, runs, nodes, events, artifacts) into the store')
+    .option('--runs <n>', 'number of runs (default FLOWDECK_DEMO_RUNS or 20000)')
+    .option('--seed <s>', 'random seed', '1')
+    .option('--anchor <iso>', 'the "now" the demo is built around (default: now)')
+    .option('--if-empty', 'do nothing when the store already holds data')
+    .action(async (opts: DemoOptions) => {
+      const e = env();
+      const runs = opts.runs === undefined ? e.FLOWDECK_DEMO_RUNS : Number(opts.runs);
+      const seed = Number(opts.seed);
+      const anchor = opts.anchor ? new Date(opts.anchor) : new Date();
+      if (!Number.isInteger(runs) || runs < 0 || runs > 5_000_000) throw new Error('--runs must be a whole number from 0 to 5000000');
+      if (!Number.isInteger(seed)) throw new Error('--seed must be a whole number');
+      if (Number.isNaN(anchor.getTime())) throw new Error('--anchor must be an ISO date-time');
+      const store = await openDb({ databaseUrl: e.DATABASE_URL, dataDir: e.dataDir, migrationsDir: path.join(e.root, 'drizzle') });
+      try {
+        if (opts.ifEmpty && !(await isStoreEmpty(store.db))) {
+          console.log('flowdeck: store already has data; demo not loaded');
+          return;
+        }
+        console.log(`flowdeck: loading demo (${runs} runs, seed ${seed}) into ${store.engine}…`);
+        const result = await loadDemo(store.db, new LocalBlobStore(e.blobDir), { runs, seed, anchor });
+        console.log(`flowdeck: demo loaded: ${JSON.stringify(result)}`);
+      } finally {
+        await store.close();
+      }
+    });
+}

@@ -1,0 +1,88 @@
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import type { RunListQuery, RunFilters } from '@/lib/api/schemas';
+import { type Db, queryRows } from '@/lib/db/client';
+import { manifests, nodes, runCounts, runs } from '@/lib/db/schema';
+import { notFound } from '@/lib/errors';
+import { RUN_PHASES, type RunPhase } from '@/lib/domain/run-phase';
+import { type NodeDto, type RunDto, type RunListItem, toNodeDto, toRunDto, toRunListItem } from './dto';
+import { hasFilters, runConditions } from './run-filters';
+
+export interface RunPage {
+  items: RunListItem[];
+  nextCursor: string | null;
+}
+
+/** A page of runs, newest first, by keyset on the id (never OFFSET). */
+export async function listRuns(db: Db, q: RunListQuery): Promise<RunPage> {
+  const { cursor, limit, ...filters } = q;
+  const where = and(runConditions(filters), cursor ? lt(runs.id, cursor) : undefined);
+  const rows = await db.select().from(runs).where(where).orderBy(desc(runs.id)).limit(limit + 1);
+  const items = rows.slice(0, limit).map(toRunListItem);
+  return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
+}
+
+export interface RunCounts {
+  total: number;
+  byPhase: Record<RunPhase, number>;
+  /** True when the figures come from maintained counters rather than a scan. */
+  maintained: boolean;
+}
+
+/** Counts by phase under the filters (ignoring the phase filter itself); O(1) counters when unfiltered. */
+export async function countRuns(db: Db, f: RunFilters): Promise<RunCounts> {
+  const byPhase = Object.fromEntries(RUN_PHASES.map((p) => [p, 0])) as Record<RunPhase, number>;
+  const { phase: _phase, ...rest } = f;
+  const maintained = !hasFilters(rest);
+  const rows = maintained
+    ? await db.select({ phase: runCounts.phase, n: sql<string>`sum(${runCounts.n})` }).from(runCounts).groupBy(runCounts.phase)
+    : await db.select({ phase: runs.phase, n: sql<string>`count(*)` }).from(runs).where(runConditions(f, true)).groupBy(runs.phase);
+  for (const r of rows) byPhase[r.phase] = Number(r.n);
+  const total = Object.values(byPhase).reduce((a, b) => a + b, 0);
+  return { total, byPhase, maintained };
+}
+
+export interface ArtifactEdge {
+  from: string;
+  to: string;
+  digest: string;
+  /** The producer has since published a different manifest than the one the consumer staged. */
+  stale: boolean;
+  producerDigest: string | null;
+  fileCount: number | null;
+  totalSize: number | null;
+}
+
+export interface RunDetail extends RunDto {
+  nodes: NodeDto[];
+  edges: ArtifactEdge[];
+}
+
+export async function getRun(db: Db, runId: string): Promise<RunDetail> {
+  const [row] = await db.select().from(runs).where(eq(runs.id, runId));
+  if (!row) throw notFound('run', runId);
+  const nodeRows = await db.select().from(nodes).where(eq(nodes.runId, runId)).orderBy(nodes.startedAt, nodes.nodeId);
+  const byId = new Map(nodeRows.map((n) => [n.nodeId, n]));
+  const staged = nodeRows.flatMap((n) => Object.entries(n.stagedManifests).map(([from, digest]) => ({ from, to: n.nodeId, digest })));
+  const digests = [...new Set(staged.map((s) => s.digest))];
+  const sizes = digests.length
+    ? await db.select().from(manifests).where(inArray(manifests.digest, digests))
+    : [];
+  const info = new Map(sizes.map((m) => [m.digest, m]));
+  const edges = staged.map((s): ArtifactEdge => {
+    const producerDigest = byId.get(s.from)?.artifactManifest ?? null;
+    return {
+      ...s,
+      producerDigest,
+      stale: producerDigest !== s.digest,
+      fileCount: info.get(s.digest)?.fileCount ?? null,
+      totalSize: info.get(s.digest)?.totalSize ?? null,
+    };
+  });
+  return { ...toRunDto(row), nodes: nodeRows.map(toNodeDto), edges };
+}
+
+/** Whether any run exists; cheap. */
+export async function hasRuns(db: Db): Promise<boolean> {
+  const rows = await queryRows<{ one: number }>(db, sql`select 1 as one from runs limit 1`);
+  return rows.length > 0;
+}

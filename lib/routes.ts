@@ -1,0 +1,68 @@
+/**
+ * Every href of the app and every path of the HTTP API. Build paths here, never by string
+ * concatenation at the call site. Ids and digests are encoded as one path segment each
+ * (`sha256:` digests keep their colon, which is legal in a path segment).
+ */
+
+type QueryValue = string | number | boolean | null | undefined;
+/** Query parameters: empty, null and undefined values are left out; arrays repeat the key. */
+export type Query = Readonly<Record<string, QueryValue | readonly QueryValue[]>>;
+
+const seg = (value: string): string => encodeURIComponent(value).replace(/%3A/gi, ':');
+
+function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, raw] of Object.entries(query)) {
+    const values: readonly QueryValue[] = Array.isArray(raw) ? raw : [raw as QueryValue];
+    for (const value of values) {
+      if (value === undefined || value === null || value === '') continue;
+      params.append(key, String(value));
+    }
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+const API = '/api/v1';
+
+export const routes = {
+  home: () => '/',
+  runs: (query?: Query) => withQuery('/runs', query),
+  run: (id: string) => `/runs/${seg(id)}`,
+  versions: (query?: Query) => withQuery('/versions', query),
+  version: (id: string) => `/versions/${seg(id)}`,
+  commits: (query?: Query) => withQuery('/commits', query),
+  commit: (id: string) => `/commits/${seg(id)}`,
+  artifact: (digest: string) => `/artifacts/${seg(digest)}`,
+
+  api: {
+    root: () => API,
+    health: () => `${API}/health`,
+    openapi: () => `${API}/openapi.json`,
+
+    runs: (query?: Query) => withQuery(`${API}/runs`, query),
+    run: (id: string) => `${API}/runs/${seg(id)}`,
+    runNodes: (id: string) => `${API}/runs/${seg(id)}/nodes`,
+    runEvents: (id: string, query?: Query) => withQuery(`${API}/runs/${seg(id)}/events`, query),
+    runNode: (id: string, nodeId: string) => `${API}/runs/${seg(id)}/nodes/${seg(nodeId)}`,
+    runCancel: (id: string) => `${API}/runs/${seg(id)}/cancel`,
+    runPause: (id: string) => `${API}/runs/${seg(id)}/pause`,
+    runResume: (id: string) => `${API}/runs/${seg(id)}/resume`,
+    runUpgrade: (id: string) => `${API}/runs/${seg(id)}/upgrade`,
+
+    versions: (query?: Query) => withQuery(`${API}/versions`, query),
+    version: (id: string) => `${API}/versions/${seg(id)}`,
+    versionCurrent: () => `${API}/versions/current`,
+    versionDrain: (id: string) => `${API}/versions/${seg(id)}/drain`,
+    versionSunset: (id: string) => `${API}/versions/${seg(id)}/sunset`,
+    versionSetCurrent: (id: string) => `${API}/versions/${seg(id)}/set-current`,
+    versionUpgrade: (id: string) => `${API}/versions/${seg(id)}/upgrade`,
+
+    commits: (query?: Query) => withQuery(`${API}/commits`, query),
+    commit: (id: string) => `${API}/commits/${seg(id)}`,
+
+    blob: (digest: string) => `${API}/blobs/${seg(digest)}`,
+    manifest: (digest: string) => `${API}/manifests/${seg(digest)}`,
+  },
+} as const;

@@ -1,0 +1,94 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { ZodError, type z } from 'zod';
+import { StoreLockedError } from '@/lib/db/lock';
+import { SchemaTooNewError } from '@/lib/db/schema-version';
+import { AppError } from '@/lib/errors';
+
+export const JSON_LIMIT = 1024 * 1024;
+export const BLOB_LIMIT = 64 * 1024 * 1024;
+
+export function errorResponse(status: number, code: string, message: string, extra: Record<string, unknown> = {}): Response {
+  return Response.json({ error: { code, message, ...extra } }, { status });
+}
+
+function fieldErrors(err: ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of err.issues) {
+    const key = issue.path.length ? issue.path.join('.') : '(body)';
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+/** Maps an error to the JSON error envelope; unexpected ones are logged with a request id and hidden. */
+export function toErrorResponse(err: unknown): Response {
+  if (err instanceof ZodError) {
+    const fields = fieldErrors(err);
+    const first = Object.entries(fields)[0];
+    const message = first ? `invalid input: ${first[0]}: ${first[1][0]}` : 'invalid input';
+    return errorResponse(400, 'invalid_input', message, { fields });
+  }
+  if (err instanceof AppError) return errorResponse(err.status, err.code, err.message, err.details);
+  if (err instanceof StoreLockedError || err instanceof SchemaTooNewError) return errorResponse(503, 'unavailable', err.message);
+  const requestId = randomUUID();
+  console.error(`[flowdeck] request ${requestId} failed:`, err);
+  return errorResponse(500, 'internal', 'internal server error', { requestId });
+}
+
+type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
+
+/** Wraps a route handler so every failure leaves as `{ error: { code, message } }` with the right status. */
+export function withErrors<C>(handler: Handler<C>): Handler<C> {
+  return async (req, ctx) => {
+    try {
+      return await handler(req, ctx);
+    } catch (err) {
+      return toErrorResponse(err);
+    }
+  };
+}
+
+/** Reads the body up to `limit` bytes; 413 past it. */
+export async function readBytes(req: Request, limit: number): Promise<Uint8Array> {
+  const declared = Number(req.headers.get('content-length') ?? 'NaN');
+  if (declared > limit) throw new AppError('payload_too_large', `body is larger than ${limit} bytes`);
+  if (!req.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = req.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new AppError('payload_too_large', `body is larger than ${limit} bytes`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Parses a JSON body (content type, size, syntax) and validates it; every failure is a 4xx. */
+export async function readJson<S extends z.ZodType>(req: Request, schema: S, limit = JSON_LIMIT): Promise<z.infer<S>> {
+  const type = req.headers.get('content-type') ?? '';
+  if (!/^application\/json\b/i.test(type)) throw new AppError('unsupported_media_type', 'send the body as application/json');
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(await readBytes(req, limit));
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new AppError('invalid_input', 'body is not valid JSON');
+  }
+  return schema.parse(value);
+}
+
+/** Query parameters as a plain object, for zod. Repeated keys keep the last value. */
+export function searchParams(req: Request): Record<string, string> {
+  return Object.fromEntries(new URL(req.url).searchParams.entries());
+}
+
+export function created(body: unknown, location: string): Response {
+  return Response.json(body, { status: 201, headers: { Location: location } });
+}
