@@ -12,7 +12,8 @@ export const GroupPath = z
   .string()
   .min(1)
   .max(500)
-  .regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, 'segments of letters, digits, . _ - separated by /');
+  .regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, 'segments of letters, digits, . _ - separated by /')
+  .refine((p) => p.split('/').every((seg) => seg !== '.' && seg !== '..'), 'no . or .. segments');
 const Name = z.string().min(1).max(200).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only');
 const Timestamp = z.iso.datetime({ offset: true });
 const Json = z.json();

@@ -19,6 +19,8 @@ export interface OpenOptions {
   dataDir: string;
   /** The `drizzle/` folder of migrations. */
   migrationsDir: string;
+  /** For the embedded engine in memory: start from this data directory dump (fixtures). */
+  loadDataDir?: Blob;
 }
 
 export interface OpenedDb {
@@ -68,7 +70,7 @@ async function openPostgres(url: string, migrationsFolder: string): Promise<Open
   return { db, engine: 'postgres', schemaVersion: SCHEMA_VERSION, close: () => pool.end() };
 }
 
-async function openPglite(dataDir: string, migrationsFolder: string): Promise<OpenedDb> {
+async function openPglite(dataDir: string, migrationsFolder: string, loadDataDir?: Blob): Promise<OpenedDb> {
   const memory = dataDir === 'memory';
   let release = () => {};
   if (!memory) {
@@ -76,7 +78,7 @@ async function openPglite(dataDir: string, migrationsFolder: string): Promise<Op
     release = acquireLock(`${dataDir}.lock`);
   }
   try {
-    const client = memory ? new PGlite() : new PGlite(dataDir);
+    const client = memory ? new PGlite({ loadDataDir }) : new PGlite(dataDir);
     await client.waitReady;
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     try {
@@ -86,6 +88,7 @@ async function openPglite(dataDir: string, migrationsFolder: string): Promise<Op
       throw err;
     }
     const close = async () => {
+      if (client.closed) return;
       await client.close();
       release();
     };
@@ -100,5 +103,5 @@ async function openPglite(dataDir: string, migrationsFolder: string): Promise<Op
 export function openDb(options: OpenOptions): Promise<OpenedDb> {
   return options.databaseUrl
     ? openPostgres(options.databaseUrl, options.migrationsDir)
-    : openPglite(options.dataDir, options.migrationsDir);
+    : openPglite(options.dataDir, options.migrationsDir, options.loadDataDir);
 }

@@ -30,3 +30,8 @@ export function getStore(): Promise<Store> {
   }
   return holder[KEY];
 }
+
+/** Puts an already opened store in place of the process store (tests drive route handlers this way). */
+export function provideStore(store: Store): void {
+  (globalThis as Holder)[KEY] = Promise.resolve(store);
+}
