@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { conditionStatus, isNodeTerminal, NODE_STATUSES, NODE_STATUS_LABELS } from './node-status';
+import { roleAllows } from './roles';
+import { isActive, isTerminal, RUN_PHASES, RUN_PHASE_LABELS, RUN_RESULTS, RUN_RESULT_LABELS } from './run-phase';
+import { acceptsRuns, VERSION_STATUSES, VERSION_STATUS_LABELS } from './version-status';
+import { isId, newId } from './ids';
+
+describe('status lists', () => {
+  it('label every status', () => {
+    expect(Object.keys(RUN_PHASE_LABELS)).toEqual([...RUN_PHASES]);
+    expect(Object.keys(RUN_RESULT_LABELS)).toEqual([...RUN_RESULTS]);
+    expect(Object.keys(NODE_STATUS_LABELS)).toEqual([...NODE_STATUSES]);
+    expect(Object.keys(VERSION_STATUS_LABELS)).toEqual([...VERSION_STATUSES]);
+  });
+  it('active runs are queued, running or paused', () => {
+    expect(RUN_PHASES.filter(isActive)).toEqual(['queued', 'running', 'paused']);
+    expect(RUN_PHASES.filter(isTerminal)).toEqual(['setuperror', 'cancelled', 'finished']);
+  });
+  it('node terminal states and conditions', () => {
+    expect(NODE_STATUSES.filter(isNodeTerminal)).toEqual(['success', 'failed', 'skipped', 'cancelled']);
+    expect([conditionStatus('on_success'), conditionStatus('on_failure'), conditionStatus('on_skipped')]).toEqual(['success', 'failed', 'skipped']);
+  });
+  it('only pending and live versions accept runs', () => {
+    expect(VERSION_STATUSES.filter(acceptsRuns)).toEqual(['pending', 'live']);
+  });
+  it('roles are ordered', () => {
+    expect(roleAllows('admin', 'operator')).toBe(true);
+    expect(roleAllows('viewer', 'operator')).toBe(false);
+  });
+  it('ids are prefixed, valid and sort by creation', () => {
+    const a = newId('run', 1_000);
+    const b = newId('run', 2_000);
+    expect(isId(a, 'run')).toBe(true);
+    expect(isId(a, 'vers')).toBe(false);
+    expect(a < b).toBe(true);
+  });
+});
