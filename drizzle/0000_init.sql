@@ -112,6 +112,14 @@ CREATE TABLE "nodes" (
 	CONSTRAINT "nodes_run_id_node_id_pk" PRIMARY KEY("run_id","node_id")
 );
 --> statement-breakpoint
+CREATE TABLE "staged_artifacts" (
+	"run_id" text COLLATE "C" NOT NULL,
+	"node_id" text NOT NULL,
+	"producer_id" text NOT NULL,
+	"digest" text NOT NULL,
+	CONSTRAINT "staged_artifacts_run_id_node_id_producer_id_pk" PRIMARY KEY("run_id","node_id","producer_id")
+);
+--> statement-breakpoint
 CREATE TABLE "tokens" (
 	"id" text PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
@@ -130,6 +138,8 @@ CREATE TABLE "meta" (
 ALTER TABLE "events" ADD CONSTRAINT "events_run_id_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "runs" ADD CONSTRAINT "runs_version_id_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "nodes" ADD CONSTRAINT "nodes_run_id_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "staged_artifacts" ADD CONSTRAINT "staged_artifacts_run_id_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "manifests_entries" ON "manifests" USING gin ("entries" jsonb_path_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "commits_seq" ON "commits" USING btree ("seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "commits_parent" ON "commits" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "commits_actor" ON "commits" USING btree ("actor");--> statement-breakpoint
@@ -142,6 +152,7 @@ CREATE INDEX "runs_workflow_id" ON "runs" USING btree ("workflow","id" DESC NULL
 CREATE INDEX "runs_version_id" ON "runs" USING btree ("version_id","id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "runs_group_path_id" ON "runs" USING btree ("group_path","id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "runs_active_by_version" ON "runs" USING btree ("version_id","phase") WHERE "runs"."phase" in ('queued', 'running', 'paused');--> statement-breakpoint
-CREATE INDEX "nodes_artifact_manifest" ON "nodes" USING btree ("artifact_manifest");--> statement-breakpoint
+CREATE INDEX "nodes_artifact_manifest" ON "nodes" USING btree ("artifact_manifest","run_id");--> statement-breakpoint
+CREATE INDEX "staged_artifacts_digest" ON "staged_artifacts" USING btree ("digest","run_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "tokens_secret_hash" ON "tokens" USING btree ("secret_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "tokens_name" ON "tokens" USING btree ("name");

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { events, nodes, runs } from '@/lib/db/schema';
+import { events, nodes, runs, stagedArtifacts } from '@/lib/db/schema';
 import { AppError, notFound } from '@/lib/errors';
 import { applyEvents, type NodeSnapshot, type RunEvent, type RunState, TransitionError } from '@/lib/domain/run-machine';
 import { moveRunCount } from './run-counts';
@@ -105,6 +105,20 @@ export async function appendEvents(db: Db, runId: string, batch: RunEvent[], now
         data: eventData(e),
       })),
     );
+    const staged = batch.flatMap((e) =>
+      e.type === 'node_started' && e.staged
+        ? Object.entries(e.staged).map(([producerId, digest]) => ({ runId, nodeId: e.nodeId, producerId, digest }))
+        : [],
+    );
+    if (staged.length > 0) {
+      await tx
+        .insert(stagedArtifacts)
+        .values(staged)
+        .onConflictDoUpdate({
+          target: [stagedArtifacts.runId, stagedArtifacts.nodeId, stagedArtifacts.producerId],
+          set: { digest: sql`excluded.digest` },
+        });
+    }
     await moveRunCount(
       tx,
       { versionId: run.versionId, phase: run.phase, result: run.result },

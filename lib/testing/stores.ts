@@ -56,7 +56,7 @@ export function testEngines(): TestEngine[] {
   return engines;
 }
 
-const TABLES = ['versions', 'runs', 'nodes', 'events', 'blobs', 'manifests', 'commits', 'commit_head', 'tokens', 'run_counts', 'meta'];
+const TABLES = ['versions', 'runs', 'nodes', 'staged_artifacts', 'events', 'blobs', 'manifests', 'commits', 'commit_head', 'tokens', 'run_counts', 'meta'];
 
 /** A digest of every table's content: equal before and after means the store is unchanged. */
 export async function storeDigest(db: Db): Promise<Record<string, string>> {

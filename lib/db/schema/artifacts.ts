@@ -1,4 +1,4 @@
-import { bigint, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import type { ManifestEntry } from '@/lib/domain/artifact-manifest';
 import { tstz } from './columns';
 
@@ -10,13 +10,18 @@ export const blobs = pgTable('blobs', {
 });
 
 /** An artifact manifest: the canonical JSON list of files, stored by its own digest. */
-export const manifests = pgTable('manifests', {
-  digest: text('digest').primaryKey(),
-  entries: jsonb('entries').$type<ManifestEntry[]>().notNull(),
-  fileCount: integer('file_count').notNull(),
-  totalSize: bigint('total_size', { mode: 'number' }).notNull(),
-  createdAt: tstz('created_at').notNull(),
-});
+export const manifests = pgTable(
+  'manifests',
+  {
+    digest: text('digest').primaryKey(),
+    entries: jsonb('entries').$type<ManifestEntry[]>().notNull(),
+    fileCount: integer('file_count').notNull(),
+    totalSize: bigint('total_size', { mode: 'number' }).notNull(),
+    createdAt: tstz('created_at').notNull(),
+  },
+  // Finds the manifests that list a blob: entries @> '[{"digest": …}]'.
+  (t) => [index('manifests_entries').using('gin', t.entries.op('jsonb_path_ops'))],
+);
 
 export type BlobRow = typeof blobs.$inferSelect;
 export type ManifestRow = typeof manifests.$inferSelect;

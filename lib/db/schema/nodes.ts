@@ -29,8 +29,22 @@ export const nodes = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.runId, t.nodeId] }),
-    index('nodes_artifact_manifest').on(t.artifactManifest),
+    index('nodes_artifact_manifest').on(t.artifactManifest, t.runId),
   ],
 );
 
 export type NodeRow = typeof nodes.$inferSelect;
+
+/** One row per (consumer, producer) staging: finds every consumer of a digest through an index. */
+export const stagedArtifacts = pgTable(
+  'staged_artifacts',
+  {
+    runId: textC('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    nodeId: text('node_id').notNull(),
+    producerId: text('producer_id').notNull(),
+    digest: text('digest').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.nodeId, t.producerId] }), index('staged_artifacts_digest').on(t.digest, t.runId)],
+);
