@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DIGEST_PATTERN } from '@/lib/domain/digest';
+import { EVENT_TYPES } from '@/lib/domain/event-types';
 import { NODE_STATUSES } from '@/lib/domain/node-status';
 import { RUN_PHASES, RUN_RESULTS } from '@/lib/domain/run-phase';
 
@@ -84,3 +85,11 @@ export const RunListQuery = RunFilters.extend({
 export type RunListQuery = z.infer<typeof RunListQuery>;
 
 export const NodeStatusSchema = z.enum(NODE_STATUSES);
+
+export const EventQuery = z.strictObject({
+  type: csv(EVENT_TYPES).optional(),
+  node: NodeId.optional(),
+  cursor: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type EventQuery = z.infer<typeof EventQuery>;

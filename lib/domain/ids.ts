@@ -1,13 +1,16 @@
-import { monotonicFactory } from 'ulid';
+import { monotonicFactory, ulid } from 'ulid';
 
 export const ID_PREFIXES = ['run', 'vers', 'cmt', 'tok', 'job'] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 
 const nextUlid = monotonicFactory();
 
-/** A prefixed ULID, e.g. `run_01JD…`; ids sort by creation time. */
+/**
+ * A prefixed ULID, e.g. `run_01JD…`; ids sort by creation time. Ids made now are monotonic within a
+ * millisecond; an explicit past time (imports, fixtures) is encoded as given.
+ */
 export function newId(prefix: IdPrefix, at?: number): string {
-  return `${prefix}_${nextUlid(at)}`;
+  return `${prefix}_${at === undefined || at >= Date.now() - 1_000 ? nextUlid(at) : ulid(at)}`;
 }
 
 const ID_PATTERN = /^(run|vers|cmt|tok|job)_[0-9A-HJKMNP-TV-Z]{26}$/;

@@ -35,3 +35,12 @@ describe('status lists', () => {
     expect(a < b).toBe(true);
   });
 });
+
+describe('newId with a past time', () => {
+  it('encodes that time even after ids made now', () => {
+    newId('run');
+    const past = newId('run', Date.UTC(2020, 0, 1));
+    expect(past < newId('run', Date.UTC(2020, 0, 2))).toBe(true);
+    expect(past.slice(4, 14)).toBe(newId('run', Date.UTC(2020, 0, 1)).slice(4, 14));
+  });
+});

@@ -51,7 +51,7 @@ describe.each(testEngines())('ingest API on $name', (engine) => {
   afterAll(() => store.close());
 
   it('reports health with engine and schema version', async () => {
-    const res = await healthRoute.GET();
+    const res = await healthRoute.GET(new Request(`${BASE}/health`), {});
     expect(await res.json()).toEqual({ ok: true, engine: engine.name, schemaVersion: store.schemaVersion });
   });
 

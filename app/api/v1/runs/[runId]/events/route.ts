@@ -1,6 +1,7 @@
-import { EventBatchBody, RunParams } from '@/lib/api/schemas';
+import { EventBatchBody, EventQuery, RunParams } from '@/lib/api/schemas';
+import { listEvents } from '@/lib/db/queries/events';
 import { appendEvents } from '@/lib/ingest/append-events';
-import { readJson, withErrors } from '@/lib/server/http';
+import { readJson, searchParams, withErrors } from '@/lib/server/http';
 import { getStore } from '@/lib/server/store';
 
 export const dynamic = 'force-dynamic';
@@ -12,4 +13,12 @@ export const POST = withErrors(async (req, ctx: Ctx) => {
   const { events } = await readJson(req, EventBatchBody);
   const { db } = await getStore();
   return Response.json(await appendEvents(db, runId, events));
+});
+
+/** The run's event log, in order; filter by `type` (comma list) and `node`, page with `cursor`. */
+export const GET = withErrors(async (req, ctx: Ctx) => {
+  const { runId } = RunParams.parse(await ctx.params);
+  const query = EventQuery.parse(searchParams(req));
+  const { db } = await getStore();
+  return Response.json(await listEvents(db, runId, query));
 });
