@@ -5,7 +5,7 @@
  */
 
 type QueryValue = string | number | boolean | null | undefined;
-/** Query parameters: empty, null and undefined values are left out; arrays repeat the key. */
+/** Query parameters: empty, null and undefined values are left out; arrays are sent comma-separated (`phase=queued,running`). */
 export type Query = Readonly<Record<string, QueryValue | readonly QueryValue[]>>;
 
 const seg = (value: string): string => encodeURIComponent(value).replace(/%3A/gi, ':');
@@ -14,11 +14,9 @@ function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [key, raw] of Object.entries(query)) {
-    const values: readonly QueryValue[] = Array.isArray(raw) ? raw : [raw as QueryValue];
-    for (const value of values) {
-      if (value === undefined || value === null || value === '') continue;
-      params.append(key, String(value));
-    }
+    const values = (Array.isArray(raw) ? raw : [raw]) as readonly QueryValue[];
+    const value = values.filter((v) => v !== undefined && v !== null && v !== '').join(',');
+    if (value !== '') params.set(key, value);
   }
   const qs = params.toString();
   return qs ? `${path}?${qs}` : path;
@@ -42,10 +40,13 @@ export const routes = {
     openapi: () => `${API}/openapi.json`,
 
     runs: (query?: Query) => withQuery(`${API}/runs`, query),
+    runCounts: () => `${API}/runs/counts`,
     run: (id: string) => `${API}/runs/${seg(id)}`,
     runNodes: (id: string) => `${API}/runs/${seg(id)}/nodes`,
     runEvents: (id: string, query?: Query) => withQuery(`${API}/runs/${seg(id)}/events`, query),
     runNode: (id: string, nodeId: string) => `${API}/runs/${seg(id)}/nodes/${seg(nodeId)}`,
+    runNodeArtifactManifest: (id: string, nodeId: string) =>
+      `${API}/runs/${seg(id)}/nodes/${seg(nodeId)}/artifact-manifest`,
     runCancel: (id: string) => `${API}/runs/${seg(id)}/cancel`,
     runPause: (id: string) => `${API}/runs/${seg(id)}/pause`,
     runResume: (id: string) => `${API}/runs/${seg(id)}/resume`,

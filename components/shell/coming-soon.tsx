@@ -1,9 +1,8 @@
 import { Check } from 'lucide-react';
-import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { buttonVariants } from '@/components/ui/button';
+import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
-import { routes } from '@/lib/routes';
+import { Kbd } from '@/components/ui/kbd';
 
 export interface ComingSoonProps {
   icon: ReactNode;
@@ -20,26 +19,19 @@ export function ComingSoon({ icon, title, description, features }: ComingSoonPro
       icon={icon}
       title={title}
       description={description}
-      action={
-        <a href={routes.api.openapi()} className={buttonVariants({ variant: 'outline', size: 'sm' })}>
-          Browse the API
-        </a>
-      }
+      action={<Badge tone="primary">Coming soon</Badge>}
+      className="bg-card/40"
     >
       <ul className="grid gap-2 text-left sm:grid-cols-2" aria-label="Planned">
         {features.map((feature) => (
-          <li key={feature} className="flex items-start gap-2 rounded-lg border bg-card px-3 py-2.5 text-sm shadow-xs">
+          <li key={feature} className="flex items-start gap-2.5 rounded-lg border bg-card px-3 py-2.5 text-sm shadow-xs">
             <Check aria-hidden className="mt-0.5 size-3.5 shrink-0 text-success" />
             <span className="text-muted-foreground">{feature}</span>
           </li>
         ))}
       </ul>
-      <p className="mt-4 text-xs text-muted-foreground">
-        Tip: jump between sections with <kbd className="font-mono">g r</kbd>, <kbd className="font-mono">g v</kbd>,{' '}
-        <kbd className="font-mono">g c</kbd>.{' '}
-        <Link href={routes.runs()} className="sr-only">
-          Runs
-        </Link>
+      <p className="mt-6 hidden flex-wrap items-center justify-center gap-1.5 text-xs text-muted-foreground md:flex">
+        Jump between sections: <Kbd>G</Kbd> then <Kbd>R</Kbd> runs, <Kbd>V</Kbd> versions, <Kbd>C</Kbd> commits
       </p>
     </EmptyState>
   );

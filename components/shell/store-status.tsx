@@ -29,8 +29,8 @@ export function StoreStatus({ engine, schemaVersion }: { engine: StoreEngine; sc
       <Database aria-hidden className="size-3.5 shrink-0" />
       <span className="truncate">
         <span className="font-medium text-foreground/80">{ENGINE_LABELS[engine]}</span>
-        <span className="px-1 opacity-60">·</span>
-        <span className="font-mono text-[11px]">schema {schemaVersion}</span>
+        {' · '}
+        <span className="tabular-nums">schema {schemaVersion}</span>
       </span>
     </div>
   );

@@ -31,7 +31,7 @@ export function EmptyState({ icon, title, description, action, children, classNa
       <h2 className="text-base font-semibold tracking-tight">{title}</h2>
       {description && <p className="mt-1.5 max-w-md text-sm text-balance text-muted-foreground">{description}</p>}
       {action && <div className="mt-5 flex flex-wrap items-center justify-center gap-2">{action}</div>}
-      {children && <div className="mt-6 w-full max-w-lg">{children}</div>}
+      {children && <div className="mt-6 w-full max-w-3xl">{children}</div>}
     </div>
   );
 }

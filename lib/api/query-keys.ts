@@ -3,11 +3,12 @@
  * `runKeys.all` ⊃ `runKeys.lists()` ⊃ `runKeys.list(filters)`; `runKeys.detail(id)` ⊃ its nodes/events.
  * Filters are the parsed filter objects (`z.infer` of the list schemas), kept as the last key element.
  */
+import type { RunFilters } from './schemas';
 
 export const runKeys = {
   all: ['runs'] as const,
   lists: () => [...runKeys.all, 'list'] as const,
-  list: <F extends object>(filters: F) => [...runKeys.lists(), filters] as const,
+  list: (filters: RunFilters) => [...runKeys.lists(), filters] as const,
   counts: () => [...runKeys.all, 'counts'] as const,
   details: () => [...runKeys.all, 'detail'] as const,
   detail: (id: string) => [...runKeys.details(), id] as const,

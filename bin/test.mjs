@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// `npm test`: type check, unit and integration tests (PGlite, and PostgreSQL when DATABASE_URL is set),
+// then the Playwright suite against a real server on each engine. Ends with one "N passed, N failed" line.
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'flowdeck-test-'));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let failedSteps = [];
+
+function run(label, command, args, env = {}) {
+  console.log(`\n=== ${label}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (result.status !== 0) failedSteps.push(label);
+  return result.status === 0;
+}
+
+function ensureChromium() {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (fs.existsSync(chromium)) return chromium;
+  if (process.getuid?.() === 0) {
+    console.log('Chromium is missing: installing it from Debian packages…');
+    spawnSync('apt-get', ['update'], { stdio: 'inherit' });
+    spawnSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    if (fs.existsSync(chromium)) return chromium;
+  }
+  console.error(`Chromium not found at ${chromium}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  process.exit(1);
+}
+
+function countVitest(file) {
+  if (!fs.existsSync(file)) return;
+  const r = JSON.parse(fs.readFileSync(file, 'utf8'));
+  totals.passed += r.numPassedTests ?? 0;
+  totals.failed += r.numFailedTests ?? 0;
+  totals.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+}
+
+function countPlaywright(file) {
+  if (!fs.existsSync(file)) return;
+  const s = JSON.parse(fs.readFileSync(file, 'utf8')).stats ?? {};
+  totals.passed += (s.expected ?? 0) + (s.flaky ?? 0);
+  totals.failed += s.unexpected ?? 0;
+  totals.skipped += s.skipped ?? 0;
+}
+
+async function withPostgresDatabase(baseUrl, fn) {
+  const pg = (await import('pg')).default;
+  const name = `flowdeck_e2e_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  try {
+    return fn(url.toString());
+  } finally {
+    const c = new pg.Client({ connectionString: baseUrl });
+    await c.connect();
+    await c.query(`drop database if exists ${name} with (force)`);
+    await c.end();
+  }
+}
+
+const chromium = ensureChromium();
+const only = process.argv[2]; // optional: "unit" or "e2e"
+
+if (only !== 'e2e') {
+  run('type check', bin('tsc'), ['--noEmit', '-p', '.']);
+  const file = path.join(reports, 'vitest.json');
+  run(`unit and integration tests (${process.env.DATABASE_URL ? 'PGlite + PostgreSQL' : 'PGlite'})`, bin('vitest'), [
+    'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`,
+  ]);
+  countVitest(file);
+}
+
+if (only !== 'unit') {
+  const e2e = (label, env) => {
+    const file = path.join(reports, `playwright-${label}.json`);
+    run(`end-to-end tests on ${label}`, bin('playwright'), ['test'], { ...env, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: file, FLOWDECK_E2E_REPORT: file });
+    countPlaywright(file);
+  };
+  const { DATABASE_URL: baseUrl, ...withoutDb } = process.env;
+  e2e('pglite', { DATABASE_URL: '' });
+  if (baseUrl) await withPostgresDatabase(baseUrl, (url) => e2e('postgres', { DATABASE_URL: url }));
+  void withoutDb;
+}
+
+console.log(`\n${failedSteps.length ? `failed steps: ${failedSteps.join(', ')}` : 'all steps passed'}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failedSteps.length ? 1 : 0);
