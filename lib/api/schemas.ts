@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DIGEST_PATTERN } from '@/lib/domain/digest';
+import { DIGEST_PATTERN } from '@/lib/domain/digest-format';
 import { EVENT_TYPES } from '@/lib/domain/event-types';
 import { NODE_STATUSES } from '@/lib/domain/node-status';
 import { RUN_PHASES, RUN_RESULTS } from '@/lib/domain/run-phase';

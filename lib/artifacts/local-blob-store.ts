@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { isDigest } from '@/lib/domain/digest';
+import { isDigest } from '@/lib/domain/digest-format';
 import type { BlobStore } from './blob-store';
 
 /** Blobs as files under `<root>/sha256/<2 hex>/<62 hex>`, written atomically (temp file + rename). */

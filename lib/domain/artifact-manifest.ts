@@ -1,4 +1,5 @@
-import { canonicalJson, isDigest, sha256Digest } from './digest';
+import { canonicalJson, sha256Digest } from './digest';
+import { isDigest } from './digest-format';
 
 /** One file of an artifact manifest. */
 export interface ManifestEntry {

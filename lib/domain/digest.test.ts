@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, isDigest, jsonDigest, sha256Digest } from './digest';
-import { shortDigest } from './short-digest';
+import { canonicalJson, jsonDigest, sha256Digest } from './digest';
+import { isDigest, shortDigest } from './digest-format';
 
 describe('digests', () => {
   it('sha256Digest matches the known value', () => {

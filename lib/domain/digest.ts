@@ -1,13 +1,6 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 
-/** `sha256:` followed by 64 lowercase hex digits. */
-export const DIGEST_PATTERN = /^sha256:[0-9a-f]{64}$/;
-
-export function isDigest(value: string): boolean {
-  return DIGEST_PATTERN.test(value);
-}
-
 export function sha256Digest(bytes: Uint8Array | string): string {
   return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 }

@@ -4,7 +4,8 @@ import type { Db } from '@/lib/db/client';
 import { blobs, manifests, nodes } from '@/lib/db/schema';
 import { AppError, notFound } from '@/lib/errors';
 import { buildManifest, type ManifestEntry, manifestEntryProblems } from '@/lib/domain/artifact-manifest';
-import { isDigest, sha256Digest } from '@/lib/domain/digest';
+import { isDigest } from '@/lib/domain/digest-format';
+import { sha256Digest } from '@/lib/domain/digest';
 
 export function assertDigest(digest: string): void {
   if (!isDigest(digest)) throw new AppError('invalid_input', `"${digest.slice(0, 80)}" is not a digest of the form sha256:<64 hex>`);
