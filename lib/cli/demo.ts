@@ -36,7 +36,14 @@ export function registerDemo(program: Command): void {
           return;
         }
         console.log(`flowdeck: loading demo (${runs} runs, seed ${seed}) into ${store.engine}…`);
-        const result = await loadDemo(store.db, new LocalBlobStore(e.blobDir), { runs, seed, anchor });
+        let shown = 0;
+        const onProgress = ({ runs: done, total }: { runs: number; total: number }) => {
+          if (total >= 50_000 && done - shown >= total / 10) {
+            shown = done;
+            console.log(`flowdeck: ${done} of ${total} runs loaded`);
+          }
+        };
+        const result = await loadDemo(store.db, new LocalBlobStore(e.blobDir), { runs, seed, anchor, onProgress });
         console.log(`flowdeck: demo loaded: ${JSON.stringify(result)}`);
       } finally {
         await store.close();
