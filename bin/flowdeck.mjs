@@ -11,7 +11,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(root, 'package.json'));
 const tsxCli = path.join(path.dirname(require.resolve('tsx/package.json')), 'dist', 'cli.mjs');
 const nextCli = require.resolve('next/dist/bin/next');
-const childEnv = { ...process.env, FLOWDECK_ROOT: process.env.FLOWDECK_ROOT ?? root };
+// The dashboard never phones home (air-gapped installs included).
+const childEnv = { NEXT_TELEMETRY_DISABLED: '1', ...process.env, FLOWDECK_ROOT: process.env.FLOWDECK_ROOT ?? root };
 
 function runCli(args, options = {}) {
   return spawnSync(process.execPath, [tsxCli, '--tsconfig', path.join(root, 'tsconfig.json'), path.join(root, 'lib/cli/main.ts'), ...args], {

@@ -20,7 +20,7 @@ export type Env = z.infer<typeof EnvSchema> & { root: string; dataDir: string; b
 /** The process environment, validated. The only reader of process.env. */
 export function env(source: Record<string, string | undefined> = process.env): Env {
   const parsed = EnvSchema.parse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')));
-  const root = path.resolve(parsed.FLOWDECK_ROOT ?? process.cwd());
+  const root = path.resolve(/* turbopackIgnore: true */ parsed.FLOWDECK_ROOT ?? process.cwd());
   // `memory` keeps the embedded database in memory (tests, throwaway demos).
   const dataDir = parsed.FLOWDECK_DATA_DIR === 'memory' ? 'memory' : path.resolve(root, parsed.FLOWDECK_DATA_DIR ?? '.flowdeck/db');
   const blobBase = dataDir === 'memory' ? path.join(root, '.flowdeck') : path.dirname(dataDir);
