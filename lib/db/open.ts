@@ -49,6 +49,12 @@ async function gateAndMigrate(db: Db, migrate: () => Promise<void>): Promise<voi
     .onConflictDoUpdate({ target: schema.meta.key, set: { value: String(SCHEMA_VERSION) } });
 }
 
+/** PGlite has no autovacuum and lets its WAL grow past a gigabyte under bulk loads: cap it (from the next open). */
+async function capWal(db: Db): Promise<void> {
+  const [row] = await queryRows<{ max_wal_size: string }>(db, sql`show max_wal_size`);
+  if (row?.max_wal_size !== '256MB') await db.execute(sql.raw(`alter system set max_wal_size = '256MB'`));
+}
+
 async function openPostgres(url: string, migrationsFolder: string): Promise<OpenedDb> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   pool.on('error', (err) => console.error('postgres pool error', err));
@@ -83,6 +89,7 @@ async function openPglite(dataDir: string, migrationsFolder: string, loadDataDir
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     try {
       await gateAndMigrate(db, () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }));
+      if (!memory) await capWal(db);
     } catch (err) {
       await client.close();
       throw err;
