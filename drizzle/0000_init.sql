@@ -1,8 +1,11 @@
 CREATE TYPE "public"."event_type" AS ENUM('run_created', 'run_started', 'run_paused', 'run_resumed', 'run_cancelled', 'run_finished', 'node_started', 'node_succeeded', 'node_failed', 'node_skipped', 'sleep_started', 'sleep_woken', 'hook_created', 'hook_received', 'run_upgraded');--> statement-breakpoint
+CREATE TYPE "public"."job_item_status" AS ENUM('pending', 'upgraded', 'failed', 'skipped');--> statement-breakpoint
+CREATE TYPE "public"."job_status" AS ENUM('running', 'done', 'failed');--> statement-breakpoint
 CREATE TYPE "public"."node_status" AS ENUM('pending', 'running', 'success', 'failed', 'skipped', 'cancelled');--> statement-breakpoint
 CREATE TYPE "public"."run_phase" AS ENUM('setuperror', 'queued', 'running', 'paused', 'cancelled', 'finished');--> statement-breakpoint
 CREATE TYPE "public"."run_result" AS ENUM('unknown', 'success', 'failed', 'stopped');--> statement-breakpoint
 CREATE TYPE "public"."token_role" AS ENUM('viewer', 'operator', 'admin');--> statement-breakpoint
+CREATE TYPE "public"."upgrade_strategy" AS ENUM('restart', 'resume', 'partial-resume');--> statement-breakpoint
 CREATE TYPE "public"."version_status" AS ENUM('pending', 'live', 'draining', 'sunset');--> statement-breakpoint
 CREATE TABLE "blobs" (
 	"digest" text PRIMARY KEY NOT NULL,
@@ -55,6 +58,7 @@ CREATE TABLE "events" (
 --> statement-breakpoint
 CREATE TABLE "versions" (
 	"id" text PRIMARY KEY NOT NULL,
+	"label" text,
 	"manifest" jsonb NOT NULL,
 	"manifest_digest" text NOT NULL,
 	"signatures" jsonb NOT NULL,
@@ -88,7 +92,7 @@ CREATE TABLE "runs" (
 	"last_seq" integer DEFAULT 0 NOT NULL,
 	"upgraded_from" text,
 	"upgraded_to" text,
-	"upgrade_strategy" text,
+	"upgrade_strategy" "upgrade_strategy",
 	"stranded" boolean DEFAULT false NOT NULL,
 	"lease_owner" text,
 	"lease_expires_at" timestamp with time zone
@@ -135,10 +139,40 @@ CREATE TABLE "meta" (
 	"value" text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "job_items" (
+	"job_id" text NOT NULL,
+	"run_id" text NOT NULL,
+	"status" "job_item_status" DEFAULT 'pending' NOT NULL,
+	"new_run_id" text,
+	"reason" text,
+	"updated_at" timestamp with time zone,
+	CONSTRAINT "job_items_job_id_run_id_pk" PRIMARY KEY("job_id","run_id")
+);
+--> statement-breakpoint
+CREATE TABLE "jobs" (
+	"id" text PRIMARY KEY NOT NULL,
+	"kind" text NOT NULL,
+	"status" "job_status" NOT NULL,
+	"actor" text NOT NULL,
+	"version_id" text NOT NULL,
+	"target_version_id" text NOT NULL,
+	"strategy" "upgrade_strategy" NOT NULL,
+	"filter" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"total" integer NOT NULL,
+	"done" integer DEFAULT 0 NOT NULL,
+	"failed" integer DEFAULT 0 NOT NULL,
+	"skipped" integer DEFAULT 0 NOT NULL,
+	"error" text,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	"finished_at" timestamp with time zone
+);
+--> statement-breakpoint
 ALTER TABLE "events" ADD CONSTRAINT "events_run_id_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "runs" ADD CONSTRAINT "runs_version_id_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "nodes" ADD CONSTRAINT "nodes_run_id_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staged_artifacts" ADD CONSTRAINT "staged_artifacts_run_id_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "job_items" ADD CONSTRAINT "job_items_job_id_jobs_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."jobs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "manifests_entries" ON "manifests" USING gin ("entries" jsonb_path_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "commits_seq" ON "commits" USING btree ("seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "commits_parent" ON "commits" USING btree ("parent_id");--> statement-breakpoint
@@ -155,4 +189,6 @@ CREATE INDEX "runs_active_by_version" ON "runs" USING btree ("version_id","phase
 CREATE INDEX "nodes_artifact_manifest" ON "nodes" USING btree ("artifact_manifest","run_id");--> statement-breakpoint
 CREATE INDEX "staged_artifacts_digest" ON "staged_artifacts" USING btree ("digest","run_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "tokens_secret_hash" ON "tokens" USING btree ("secret_hash");--> statement-breakpoint
-CREATE UNIQUE INDEX "tokens_name" ON "tokens" USING btree ("name");
+CREATE UNIQUE INDEX "tokens_name" ON "tokens" USING btree ("name");--> statement-breakpoint
+CREATE INDEX "job_items_pending" ON "job_items" USING btree ("job_id","status");--> statement-breakpoint
+CREATE INDEX "jobs_status" ON "jobs" USING btree ("status");

@@ -42,7 +42,7 @@ const RUN_COLUMNS: Columns = [
   ['last_seq', 'lastSeq', 'integer'],
   ['upgraded_from', 'upgradedFrom', 'text'],
   ['upgraded_to', 'upgradedTo', 'text'],
-  ['upgrade_strategy', 'upgradeStrategy', 'text'],
+  ['upgrade_strategy', 'upgradeStrategy', 'upgrade_strategy'],
   ['stranded', 'stranded', 'boolean'],
   ['lease_owner', 'leaseOwner', 'text'],
   ['lease_expires_at', 'leaseExpiresAt', 'timestamptz'],

@@ -51,6 +51,7 @@ export function demoVersions(seed: number, anchor: number): DemoVersion[] {
     }
     const row: VersionRow = {
       id: `vers_${ulid(createdAt, rng.fn)}`,
+      label: `v${plan.rev + 1}`,
       manifest,
       ...prepareManifest(manifest),
       address: plan.status === 'pending' ? null : versionAddress(plan.rev),

@@ -8,3 +8,4 @@ export * from './commits';
 export * from './tokens';
 export * from './counters';
 export * from './meta';
+export * from './jobs';

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import type { Waiting } from '@/lib/domain/run-machine';
 import { textC, tstz } from './columns';
-import { runPhase, runResult } from './enums';
+import { runPhase, runResult, upgradeStrategy } from './enums';
 import { versions } from './versions';
 
 export const runs = pgTable(
@@ -29,7 +29,7 @@ export const runs = pgTable(
     lastSeq: integer('last_seq').notNull().default(0),
     upgradedFrom: text('upgraded_from'),
     upgradedTo: text('upgraded_to'),
-    upgradeStrategy: text('upgrade_strategy'),
+    upgradeStrategy: upgradeStrategy('upgrade_strategy'),
     /** Set when a forced sunset left this run without a serving version. */
     stranded: boolean('stranded').notNull().default(false),
     leaseOwner: text('lease_owner'),

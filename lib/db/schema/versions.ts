@@ -14,6 +14,8 @@ export const versions = pgTable(
   'versions',
   {
     id: text('id').primaryKey(),
+    /** A human name such as `v7` or `2026.11.3`; optional. */
+    label: text('label'),
     manifest: jsonb('manifest').$type<VersionManifest>().notNull(),
     manifestDigest: text('manifest_digest').notNull(),
     /** Step id → signature, per workflow, computed by the registry. */
