@@ -27,7 +27,8 @@ const API = '/api/v1';
 export const routes = {
   home: () => '/',
   runs: (query?: Query) => withQuery('/runs', query),
-  run: (id: string) => `/runs/${seg(id)}`,
+  /** A run's page; `query` picks the tab and the selected node (`{ tab: 'graph', node: 'build' }`). */
+  run: (id: string, query?: Query) => withQuery(`/runs/${seg(id)}`, query),
   versions: (query?: Query) => withQuery('/versions', query),
   version: (id: string) => `/versions/${seg(id)}`,
   commits: (query?: Query) => withQuery('/commits', query),
@@ -40,7 +41,8 @@ export const routes = {
     openapi: () => `${API}/openapi.json`,
 
     runs: (query?: Query) => withQuery(`${API}/runs`, query),
-    runCounts: () => `${API}/runs/counts`,
+    runCounts: (query?: Query) => withQuery(`${API}/runs/counts`, query),
+    runFacets: () => `${API}/runs/facets`,
     run: (id: string) => `${API}/runs/${seg(id)}`,
     runNodes: (id: string) => `${API}/runs/${seg(id)}/nodes`,
     runEvents: (id: string, query?: Query) => withQuery(`${API}/runs/${seg(id)}/events`, query),
@@ -65,5 +67,6 @@ export const routes = {
 
     blob: (digest: string) => `${API}/blobs/${seg(digest)}`,
     manifest: (digest: string) => `${API}/manifests/${seg(digest)}`,
+    artifactUsage: (digest: string) => `${API}/artifacts/${seg(digest)}/usage`,
   },
 } as const;

@@ -10,10 +10,20 @@ export const runKeys = {
   lists: () => [...runKeys.all, 'list'] as const,
   list: (filters: RunFilters) => [...runKeys.lists(), filters] as const,
   counts: () => [...runKeys.all, 'counts'] as const,
+  /** Counts by phase under every filter but the phase (`countFilters`). */
+  count: (filters: RunFilters) => [...runKeys.counts(), filters] as const,
+  /** The polled first page of a list, kept apart from the infinite list it refreshes. */
+  listHead: (filters: RunFilters) => [...runKeys.lists(), 'head', filters] as const,
+  /** Workflow and version choices of the run filters. */
+  facets: () => [...runKeys.all, 'facets'] as const,
   details: () => [...runKeys.all, 'detail'] as const,
   detail: (id: string) => [...runKeys.details(), id] as const,
   nodes: (id: string) => [...runKeys.detail(id), 'nodes'] as const,
   events: (id: string) => [...runKeys.detail(id), 'events'] as const,
+  /** One filtered event log (type and node filters), paged with `useInfiniteQuery`. */
+  eventList: <F extends object>(id: string, filters: F) => [...runKeys.events(id), 'list', filters] as const,
+  /** Every sleep and hook event of a run, for the timeline's waiting segments. */
+  waitEvents: (id: string) => [...runKeys.events(id), 'waits'] as const,
   upgradePreview: <I extends object>(id: string, input: I) => [...runKeys.detail(id), 'upgrade-preview', input] as const,
 };
 
@@ -38,4 +48,6 @@ export const commitKeys = {
 export const artifactKeys = {
   all: ['artifacts'] as const,
   manifest: (digest: string) => [...artifactKeys.all, 'manifest', digest] as const,
+  /** Which runs and nodes produced and consumed a digest. */
+  usage: (digest: string) => [...artifactKeys.all, 'usage', digest] as const,
 };

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { DIGEST_PATTERN } from '@/lib/domain/digest-format';
 import { EVENT_TYPES } from '@/lib/domain/event-types';
+import { UPGRADE_STRATEGIES } from '@/lib/domain/job-status';
 import { NODE_STATUSES } from '@/lib/domain/node-status';
+import { normalizeRunFilters } from '@/lib/domain/run-list-filters';
 import { RUN_PHASES, RUN_RESULTS } from '@/lib/domain/run-phase';
 
 /** Request and parameter schemas shared by route handlers, pages and clients. */
@@ -78,6 +80,21 @@ export const RunFilters = z.strictObject({
 });
 export type RunFilters = z.infer<typeof RunFilters>;
 
+/**
+ * Run filters from a page's search params, leniently: unknown keys and invalid values are left out (a
+ * stale or hand-edited link still opens), and the result is canonical, so equal filters give equal keys.
+ */
+export function parseRunFilters(params: Readonly<Record<string, string | string[] | undefined>>): RunFilters {
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(RunFilters.shape)) {
+    const raw = params[key];
+    const value = Array.isArray(raw) ? raw.at(-1) : raw;
+    const parsed = value ? field.safeParse(value) : undefined;
+    if (parsed?.success) out[key] = parsed.data;
+  }
+  return normalizeRunFilters(out as RunFilters);
+}
+
 export const RunListQuery = RunFilters.extend({
   cursor: RunId.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -93,3 +110,71 @@ export const EventQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type EventQuery = z.infer<typeof EventQuery>;
+
+/** The tabs of a run's page, in order; `?tab=` in its URL. */
+export const RUN_TABS = ['graph', 'timeline', 'events', 'io'] as const;
+export type RunTab = (typeof RUN_TABS)[number];
+
+/** A run page's search params, leniently: an unknown tab falls back to the graph, a bad node id to none. */
+export const RunViewSearch = z.object({
+  tab: z.enum(RUN_TABS).catch('graph'),
+  node: NodeId.optional().catch(undefined),
+});
+export type RunViewSearch = z.infer<typeof RunViewSearch>;
+
+export const JobId = z.string().regex(/^job_[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a job id (job_…)');
+export const CommitId = z.string().regex(/^cmt_[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a commit id (cmt_…)');
+export const VersionParams = z.object({ id: VersionId });
+export const JobParams = z.object({ id: JobId });
+export const CommitParams = z.object({ id: CommitId });
+
+const JsonSchemaObject = z.record(z.string(), Json);
+const StepNeedSchema = z.strictObject({ step: NodeId, when: z.enum(['on_success', 'on_failure', 'on_skipped']).optional() });
+const StepSchema = z.strictObject({
+  id: NodeId,
+  needs: z.array(StepNeedSchema).max(100).optional(),
+  run: z.string().min(1).max(10_000).optional(),
+  sleep: z.string().regex(/^\d+(ms|s|m|h|d)$/, 'a duration such as 30s, 15m, 2h, 7d').optional(),
+  hook: z.strictObject({ description: z.string().max(1000).optional() }).optional(),
+  outputs: z.array(z.string().min(1).max(1000)).max(100).optional(),
+});
+export const ManifestSchema = z.strictObject({
+  workflows: z
+    .record(Name, z.strictObject({ description: z.string().max(2000).optional(), input: JsonSchemaObject, steps: z.array(StepSchema).min(1).max(10_000) }))
+    .refine((w) => Object.keys(w).length > 0, 'at least one workflow'),
+});
+const Address = z.url().max(2000);
+const Label = z.string().min(1).max(100);
+const SourceSchema = z.strictObject({ repo: z.string().max(500).optional(), commit: z.string().max(100).optional(), branch: z.string().max(200).optional() });
+const Expected = z.number().int().min(1).optional();
+
+export const CreateVersionBody = z.strictObject({ manifest: ManifestSchema, label: Label.optional(), address: Address.optional(), source: SourceSchema.optional() });
+export const UpdateVersionBody = z.strictObject({
+  expectedVersion: Expected,
+  label: Label.nullable().optional(),
+  address: Address.nullable().optional(),
+  source: SourceSchema.nullable().optional(),
+});
+export const ExpectedBody = z.strictObject({ expectedVersion: Expected, reason: z.string().min(1).max(2000).optional() });
+export const SunsetBody = z.strictObject({ mode: z.enum(['safe', 'drain', 'force']).default('safe'), reason: z.string().max(2000).optional(), expectedVersion: Expected });
+export const UpgradeBody = z.strictObject({
+  targetVersionId: VersionId,
+  strategy: z.enum(UPGRADE_STRATEGIES),
+  dryRun: z.boolean().default(false),
+  expectedVersion: Expected,
+});
+export const BulkUpgradeBody = z.strictObject({
+  targetVersionId: VersionId,
+  strategy: z.enum(UPGRADE_STRATEGIES),
+  dryRun: z.boolean().default(false),
+  filter: z.strictObject({ workflow: Name.optional(), phase: z.array(z.enum(['queued', 'running', 'paused'])).max(3).optional(), group: z.string().max(500).optional() }).optional(),
+});
+export const DiffQuery = z.strictObject({ against: VersionId });
+export const CommitQuery = z.strictObject({
+  entity: z.enum(['version', 'run', 'token', 'job']).optional(),
+  id: z.string().max(40).regex(/^[a-z]+_[0-9A-Z]{26}$/).optional(),
+  actor: z.string().max(200).optional(),
+  action: z.string().max(100).optional(),
+  cursor: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});

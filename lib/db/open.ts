@@ -57,7 +57,7 @@ async function capWal(db: Db): Promise<void> {
 
 async function openPostgres(url: string, migrationsFolder: string): Promise<OpenedDb> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  pool.on('error', (err) => console.error('postgres pool error', err));
+  pool.on('error', (err) => console.error(`[flowdeck] postgres connection error: ${err.message}`));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   try {
     // Replicas starting together migrate one at a time.

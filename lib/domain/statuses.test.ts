@@ -44,3 +44,10 @@ describe('newId with a past time', () => {
     expect(past.slice(4, 14)).toBe(newId('run', Date.UTC(2020, 0, 1)).slice(4, 14));
   });
 });
+
+describe('groupBy', () => {
+  it('groups in order', async () => {
+    const { groupBy } = await import('./group-by');
+    expect([...groupBy([1, 2, 3, 4], (n) => n % 2)]).toEqual([[1, [1, 3]], [0, [2, 4]]]);
+  });
+});

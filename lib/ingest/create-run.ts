@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { type RunDto, toRunDto } from '@/lib/db/queries/dto';
-import { events, nodes, runs, versions } from '@/lib/db/schema';
+import { events, nodes, runs, type VersionRow, versions } from '@/lib/db/schema';
 import { AppError, notFound } from '@/lib/errors';
 import { newId } from '@/lib/domain/ids';
 import { inputProblems } from '@/lib/domain/input-schema';
@@ -15,6 +15,18 @@ export interface CreateRunInput {
   groupPath: string;
   input: unknown;
   setupErrors?: string[];
+}
+
+/** A fresh (pending) node for every step of a version's workflow. */
+export function workflowNodes(runId: string, version: VersionRow, workflow: string): (typeof nodes.$inferInsert)[] {
+  const signatures = version.signatures[workflow] ?? {};
+  return (version.manifest.workflows[workflow]?.steps ?? []).map((step) => ({
+    runId,
+    nodeId: step.id,
+    action: stepAction(step),
+    signature: signatures[step.id] ?? stepSignature(step),
+    needs: normalizedNeeds(step),
+  }));
 }
 
 /**
@@ -66,18 +78,7 @@ export async function createRun(db: Db, body: CreateRunInput, now = new Date()):
         lastSeq: 1,
       })
       .returning();
-    if (workflow && phase === 'queued' && workflow.steps.length > 0) {
-      const signatures = version.signatures[body.workflow] ?? {};
-      await tx.insert(nodes).values(
-        workflow.steps.map((step) => ({
-          runId: id,
-          nodeId: step.id,
-          action: stepAction(step),
-          signature: signatures[step.id] ?? stepSignature(step),
-          needs: normalizedNeeds(step),
-        })),
-      );
-    }
+    if (workflow && phase === 'queued' && workflow.steps.length > 0) await tx.insert(nodes).values(workflowNodes(id, version, body.workflow));
     await tx.insert(events).values({ runId: id, seq: 1, type: 'run_created', at: now, data: { phase, versionId: version.id } });
     await addRunCount(tx, { versionId: version.id, phase, result: 'unknown' }, 1);
     return toRunDto(row as NonNullable<typeof row>);

@@ -92,3 +92,23 @@ export function searchParams(req: Request): Record<string, string> {
 export function created(body: unknown, location: string): Response {
   return Response.json(body, { status: 201, headers: { Location: location } });
 }
+
+/** The row version a write expects: `expectedVersion` in the body, else `If-Match: "3"`. Required. */
+export function expectedVersion(req: Request, body: { expectedVersion?: number }): number {
+  if (body.expectedVersion !== undefined) return body.expectedVersion;
+  const match = /^(?:W\/)?"?(\d+)"?$/.exec(req.headers.get('if-match')?.trim() ?? '');
+  if (match) return Number(match[1]);
+  throw new AppError('invalid_input', 'name the version you expect: expectedVersion in the body or an If-Match header', {
+    fields: { expectedVersion: ['required'] },
+  });
+}
+
+/** A JSON response carrying the entity's row version as its ETag. */
+export function withEtag(body: { rowVersion: number }, init: ResponseInit = {}): Response {
+  return Response.json(body, { ...init, headers: { ...init.headers, ETag: `"${body.rowVersion}"` } });
+}
+
+/** Who makes a change: the token's name once authentication is on; `local` on a loopback install. */
+export function actorOf(_req: Request): string {
+  return 'local';
+}

@@ -1,5 +1,6 @@
 import { StoreLockedError } from '@/lib/db/lock';
 import { SchemaTooNewError } from '@/lib/db/schema-version';
+import { kickJobs } from './job-worker';
 import { getStore } from './store';
 
 /** Opens the store at server start; a store that cannot be opened ends the process with its message. */
@@ -7,6 +8,7 @@ export async function openServerStore(): Promise<void> {
   try {
     const store = await getStore();
     console.log(`[flowdeck] store open: ${store.engine}, schema ${store.schemaVersion}`);
+    kickJobs();
   } catch (err) {
     if (err instanceof StoreLockedError || err instanceof SchemaTooNewError) {
       console.error(`[flowdeck] ${err.message}`);

@@ -1,25 +1,40 @@
-import { Activity } from 'lucide-react';
+import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import { ComingSoon } from '@/components/shell/coming-soon';
-import { PageHeader } from '@/components/shell/page-header';
+import { connection } from 'next/server';
+import { RunsView } from '@/components/runs/runs-view';
+import type { RunListData } from '@/lib/api/hooks/use-runs';
+import { runKeys } from '@/lib/api/query-keys';
+import { parseRunFilters } from '@/lib/api/schemas';
+import { listRunFacets } from '@/lib/db/queries/run-facets';
+import { countRuns, listRuns } from '@/lib/db/queries/runs';
+import { countFilters, RUN_PAGE_SIZE } from '@/lib/domain/run-list-filters';
+import { getStore } from '@/lib/server/store';
 
 export const metadata: Metadata = { title: 'Runs' };
 
-export default function RunsPage() {
+interface RunsPageProps {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+/** The run index: the first page, counts and filter choices render on the server, then stay live. */
+export default async function RunsPage({ searchParams }: RunsPageProps) {
+  await connection();
+  const filters = parseRunFilters(await searchParams);
+  const { db } = await getStore();
+  const [page, counts, facets] = await Promise.all([
+    listRuns(db, { ...filters, limit: RUN_PAGE_SIZE }),
+    countRuns(db, filters),
+    listRunFacets(db),
+  ]);
+
+  const qc = new QueryClient();
+  qc.setQueryData<RunListData>(runKeys.list(filters), { pages: [page], pageParams: [null] });
+  qc.setQueryData(runKeys.count(countFilters(filters)), counts);
+  qc.setQueryData(runKeys.facets(), facets);
+
   return (
-    <>
-      <PageHeader title="Runs" description="Every workflow run: what is running, what is waiting, and what happened." />
-      <ComingSoon
-        icon={<Activity />}
-        title="The run index is on its way"
-        description="Browse and filter every run, then open one to follow its steps and the artifacts that flow between them."
-        features={[
-          'Phase and result of every run, newest first',
-          'Filters by workflow, version, group path and phase',
-          'Runs waiting on a sleep or a hook, with wake time and age',
-          'Node graph with artifact edges labelled by digest',
-        ]}
-      />
-    </>
+    <HydrationBoundary state={dehydrate(qc)}>
+      <RunsView filters={filters} serverNow={Date.now()} serverTimeZone={Intl.DateTimeFormat().resolvedOptions().timeZone} />
+    </HydrationBoundary>
   );
 }

@@ -1,0 +1,14 @@
+import { CommitParams } from '@/lib/api/schemas';
+import { getCommit } from '@/lib/db/queries/commits';
+import { withErrors } from '@/lib/server/http';
+import { getStore } from '@/lib/server/store';
+
+export const dynamic = 'force-dynamic';
+type Ctx = { params: Promise<{ id: string }> };
+
+/** One commit with the before and after of each change. */
+export const GET = withErrors(async (_req, ctx: Ctx) => {
+  const { id } = CommitParams.parse(await ctx.params);
+  const { db } = await getStore();
+  return Response.json(await getCommit(db, id));
+});

@@ -1,0 +1,135 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db, Tx } from '@/lib/db/client';
+import { events, nodes, type NodeRow, type RunRow, runs, stagedArtifacts, type VersionRow, versions } from '@/lib/db/schema';
+import { AppError, notFound } from '@/lib/errors';
+import { newId } from '@/lib/domain/ids';
+import type { UpgradeStrategy } from '@/lib/domain/job-status';
+import { isActive } from '@/lib/domain/run-phase';
+import { type UpgradeReport, upgradeReport } from '@/lib/domain/upgrade';
+import { acceptsRuns } from '@/lib/domain/version-status';
+import { applyRunEvents } from '@/lib/ingest/apply-run-events';
+import { workflowNodes } from '@/lib/ingest/create-run';
+import { addRunCount } from '@/lib/ingest/run-counts';
+import { appendCommit } from './commit';
+import { lockRun, runChange } from './runs';
+
+export interface UpgradeInput {
+  runId: string;
+  targetVersionId: string;
+  strategy: UpgradeStrategy;
+  dryRun?: boolean;
+  expectedVersion?: number;
+}
+
+export interface UpgradeOutcome {
+  report: UpgradeReport;
+  run: RunRow;
+  newRun: RunRow | null;
+}
+
+async function loadVersion(tx: Tx | Db, id: string): Promise<VersionRow> {
+  const [v] = await tx.select().from(versions).where(and(eq(versions.id, id), isNull(versions.deletedAt)));
+  if (!v) throw notFound('version', id);
+  return v;
+}
+
+/** The compatibility report of upgrading a run; checks the run and target can take part at all. */
+async function plan(tx: Tx | Db, run: RunRow, input: UpgradeInput): Promise<{ report: UpgradeReport; target: VersionRow; nodeRows: NodeRow[] }> {
+  if (!isActive(run.phase)) throw new AppError('conflict', `run ${run.id} is ${run.phase}: only an active run can be upgraded`, { entity: 'run', id: run.id });
+  if (run.upgradedTo) throw new AppError('conflict', `run ${run.id} was already upgraded to ${run.upgradedTo}`, { entity: 'run', id: run.id });
+  if (run.versionId === input.targetVersionId) throw new AppError('invalid_input', 'the run is already on that version');
+  const [source, target] = await Promise.all([loadVersion(tx, run.versionId), loadVersion(tx, input.targetVersionId)]);
+  if (!acceptsRuns(target.status)) {
+    throw new AppError('version_not_accepting_runs', `version ${target.id} is ${target.status} and accepts no new runs`, { versionId: target.id });
+  }
+  const nodeRows = await tx.select().from(nodes).where(eq(nodes.runId, run.id));
+  const report = upgradeReport(
+    input.strategy,
+    { input: run.input, steps: nodeRows, workflow: source.manifest.workflows[run.workflow] },
+    target.manifest.workflows[run.workflow],
+  );
+  return { report, target, nodeRows };
+}
+
+/**
+ * Upgrades an active run to a target version. A dry run returns the compatibility report and changes
+ * nothing. Otherwise, in one transaction with its commit: the old run is paused and linked to a new run on
+ * the target (same input; reused steps' results and artifact manifests carried over, a pending sleep or
+ * hook kept); the old run is cancelled when the new one starts. Incompatible: 409 with the report.
+ */
+export async function upgradeRun(db: Db, actor: string, input: UpgradeInput, now = new Date()): Promise<UpgradeOutcome> {
+  if (input.dryRun) {
+    const [run] = await db.select().from(runs).where(eq(runs.id, input.runId));
+    if (!run) throw notFound('run', input.runId);
+    return { report: (await plan(db, run, input)).report, run, newRun: null };
+  }
+  return db.transaction((tx) => upgradeRunInTx(tx, actor, input, now));
+}
+
+export async function upgradeRunInTx(tx: Tx, actor: string, input: UpgradeInput, now = new Date()): Promise<UpgradeOutcome> {
+  const run = await lockRun(tx, input.runId, input.expectedVersion);
+  const { report, target, nodeRows } = await plan(tx, run, input);
+  if (!report.compatible) throw new AppError('incompatible', `run ${run.id} cannot be upgraded: ${report.reasons.join('; ')}`, { report });
+  const at = now.toISOString();
+  const paused = run.phase === 'paused' ? run : await applyRunEvents(tx, run, [{ type: 'run_paused', at, reason: `upgrading to ${target.id}` }], now);
+  const newRunId = newId('run', now.getTime());
+  const reuse = new Set(report.reuse);
+  // A pending sleep or hook carries over when its step is unchanged and everything it needs is reused.
+  const waitingStep = run.waiting ? target.manifest.workflows[run.workflow]?.steps.find((s) => s.id === run.waiting?.nodeId) : undefined;
+  const waitingNode =
+    input.strategy !== 'restart' && run.waiting && waitingStep && report.steps.unchanged.includes(waitingStep.id) && (waitingStep.needs ?? []).every((n) => reuse.has(n.step))
+      ? run.waiting
+      : null;
+  const oldNodes = new Map(nodeRows.map((n) => [n.nodeId, n]));
+  const [newRun] = await tx
+    .insert(runs)
+    .values({
+      id: newRunId,
+      workflow: run.workflow,
+      versionId: target.id,
+      groupPath: run.groupPath,
+      input: run.input,
+      phase: 'queued',
+      result: 'unknown',
+      waiting: waitingNode,
+      createdAt: now,
+      updatedAt: now,
+      lastSeq: 1,
+      upgradedFrom: run.id,
+      upgradeStrategy: input.strategy,
+    })
+    .returning();
+  const fresh = workflowNodes(newRunId, target, run.workflow).map((n) => {
+    const old = oldNodes.get(n.nodeId);
+    if (old && (reuse.has(n.nodeId) || waitingNode?.nodeId === n.nodeId)) {
+      const { runId: _r, reusedFrom: _f, ...carried } = old;
+      return { ...n, ...carried, runId: newRunId, reusedFrom: run.id };
+    }
+    return n;
+  });
+  if (fresh.length > 0) await tx.insert(nodes).values(fresh);
+  const stagings = fresh.flatMap((n) =>
+    n.reusedFrom ? Object.entries(n.stagedManifests ?? {}).map(([producerId, digest]) => ({ runId: newRunId, nodeId: n.nodeId, producerId, digest })) : [],
+  );
+  if (stagings.length > 0) await tx.insert(stagedArtifacts).values(stagings);
+  await tx.insert(events).values({
+    runId: newRunId,
+    seq: 1,
+    type: 'run_created',
+    at: now,
+    data: { phase: 'queued', versionId: target.id, upgradedFrom: run.id, strategy: input.strategy, reused: report.reuse },
+  });
+  await addRunCount(tx, { versionId: target.id, phase: 'queued', result: 'unknown' }, 1);
+  await tx.insert(events).values({ runId: run.id, seq: paused.lastSeq + 1, type: 'run_upgraded', at: now, data: { toRunId: newRunId, strategy: input.strategy } });
+  const [linked] = await tx
+    .update(runs)
+    .set({ upgradedTo: newRunId, upgradeStrategy: input.strategy, lastSeq: paused.lastSeq + 1, rowVersion: paused.rowVersion + 1, updatedAt: now })
+    .where(eq(runs.id, run.id))
+    .returning();
+  await appendCommit(
+    tx,
+    { actor, action: 'run.upgrade', changes: [runChange(run, linked as RunRow), runChange(null, newRun as RunRow)] },
+    now,
+  );
+  return { report, run: linked as RunRow, newRun: newRun as RunRow };
+}
