@@ -1,0 +1,105 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+
+// A bulk upgrade of 1,000 runs survives `kill -9` of the server at a random point: after a restart the
+// job finishes, every run is upgraded exactly once or untouched, and the commit chain is intact.
+const PORT = 3160;
+const URL = `http://127.0.0.1:${PORT}`;
+const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'flowdeck-crash-')), 'db');
+const RUNS = 1000;
+
+function start(): ChildProcess {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), HOSTNAME: '127.0.0.1', FLOWDECK_DATA_DIR: dataDir, FLOWDECK_DEMO: '0' };
+  if (!process.env.DATABASE_URL) delete env.DATABASE_URL;
+  return spawn(process.execPath, ['bin/flowdeck.mjs', 'start'], { env, detached: true, stdio: 'ignore' });
+}
+
+async function waitUp(): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`${URL}/api/v1/health`)).ok) return;
+    } catch {
+      // starting
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('server did not come up');
+}
+
+async function api<T>(method: string, p: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${URL}/api/v1${p}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${text}`);
+  return (text ? JSON.parse(text) : null) as T;
+}
+
+const manifest = (cmd: string) => ({ workflows: { job: { input: { type: 'object', required: ['n'] }, steps: [{ id: 'work', run: cmd }] } } });
+
+test('a bulk upgrade resumes after kill -9 and upgrades every run exactly once', async () => {
+  test.setTimeout(600_000);
+  test.skip(!!process.env.DATABASE_URL, 'one engine is enough for the crash test; it runs on the embedded store');
+  let server = start();
+  try {
+    await waitUp();
+    const v1 = await api<{ id: string }>('POST', '/versions', { manifest: manifest('work v1'), address: 'https://v1.example' });
+    const v2 = await api<{ id: string }>('POST', '/versions', { manifest: manifest('work v2'), address: 'https://v2.example' });
+    for (let i = 0; i < RUNS; i += 50) {
+      await Promise.all(Array.from({ length: 50 }, (_, k) => api('POST', '/runs', { workflow: 'job', versionId: v1.id, groupPath: 'crash/test', input: { n: i + k } })));
+    }
+    const job = await api<{ id: string; total: number }>('POST', `/versions/${v1.id}/upgrade-runs`, { targetVersionId: v2.id, strategy: 'restart' });
+    expect(job.total).toBe(RUNS);
+    const killAt = 50 + Math.floor(Math.random() * 500);
+    for (;;) {
+      const p = await api<{ done: number }>('GET', `/jobs/${job.id}`);
+      if (p.done >= killAt) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    process.kill(-server.pid!, 'SIGKILL');
+    await new Promise((r) => setTimeout(r, 500));
+    server = start();
+    await waitUp();
+    let final: { status: string; total: number; done: number; failed: number; skipped: number } | undefined;
+    for (let i = 0; i < 600; i++) {
+      final = await api('GET', `/jobs/${job.id}`);
+      if (final!.status === 'done') break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(final).toMatchObject({ status: 'done', total: RUNS, done: RUNS, failed: 0, skipped: 0 });
+
+    const successors: { upgradedFrom: string | null }[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { upgradedFrom: string | null }[]; nextCursor: string | null } = await api('GET', `/runs?version=${v2.id}&limit=200${cursor ? `&cursor=${cursor}` : ''}`);
+      successors.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(successors).toHaveLength(RUNS);
+    expect(new Set(successors.map((r) => r.upgradedFrom)).size).toBe(RUNS);
+
+    const chain: { id: string; parentId: string | null; seq: number }[] = [];
+    let seqCursor: number | null = null;
+    do {
+      const page: { items: { id: string; parentId: string | null; seq: number }[]; nextCursor: number | null } = await api(
+        'GET',
+        `/commits?limit=200${seqCursor !== null ? `&cursor=${seqCursor}` : ''}`,
+      );
+      chain.push(...page.items);
+      seqCursor = page.nextCursor;
+    } while (seqCursor !== null);
+    chain.reverse();
+    chain.forEach((c, i) => {
+      expect(c.seq).toBe(i + 1);
+      expect(c.parentId).toBe(i === 0 ? null : chain[i - 1]!.id);
+    });
+    expect(chain.length).toBe(2 + 1 + RUNS);
+  } finally {
+    try {
+      process.kill(-server.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+});
