@@ -176,7 +176,9 @@ ALTER TABLE "job_items" ADD CONSTRAINT "job_items_job_id_jobs_id_fk" FOREIGN KEY
 CREATE INDEX "manifests_entries" ON "manifests" USING gin ("entries" jsonb_path_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "commits_seq" ON "commits" USING btree ("seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "commits_parent" ON "commits" USING btree ("parent_id");--> statement-breakpoint
-CREATE INDEX "commits_actor" ON "commits" USING btree ("actor");--> statement-breakpoint
+CREATE INDEX "commits_actor" ON "commits" USING btree ("actor","seq");--> statement-breakpoint
+CREATE INDEX "commits_action" ON "commits" USING btree ("action","seq");--> statement-breakpoint
+CREATE INDEX "commits_changes" ON "commits" USING gin ("changes" jsonb_path_ops);--> statement-breakpoint
 CREATE INDEX "events_run_node" ON "events" USING btree ("run_id","node_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "versions_one_current" ON "versions" USING btree ("is_current") WHERE "versions"."is_current";--> statement-breakpoint
 CREATE INDEX "versions_manifest_digest" ON "versions" USING btree ("manifest_digest");--> statement-breakpoint

@@ -21,7 +21,14 @@ export const commits = pgTable(
     changes: jsonb('changes').$type<CommitChange[]>().notNull(),
     createdAt: tstz('created_at').notNull(),
   },
-  (t) => [uniqueIndex('commits_seq').on(t.seq), uniqueIndex('commits_parent').on(t.parentId), index('commits_actor').on(t.actor)],
+  (t) => [
+    uniqueIndex('commits_seq').on(t.seq),
+    uniqueIndex('commits_parent').on(t.parentId),
+    index('commits_actor').on(t.actor, t.seq),
+    index('commits_action').on(t.action, t.seq),
+    // Commits touching an entity: changes @> '[{"entity": …, "id": …}]'.
+    index('commits_changes').using('gin', t.changes.op('jsonb_path_ops')),
+  ],
 );
 
 /** One row (id = 1): the head of the commit chain, moved by compare-and-swap. */
