@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as commitRoute from '@/app/api/v1/commits/[id]/route';
 import * as commitsRoute from '@/app/api/v1/commits/route';
+import * as cancelRoute from '@/app/api/v1/runs/[runId]/cancel/route';
+import * as pauseRoute from '@/app/api/v1/runs/[runId]/pause/route';
 import * as upgradeRoute from '@/app/api/v1/runs/[runId]/upgrade/route';
 import * as runsRoute from '@/app/api/v1/runs/route';
 import * as drainRoute from '@/app/api/v1/versions/[id]/drain/route';
@@ -74,6 +76,23 @@ describe.each(testEngines())('control API on $name', (engine) => {
     const real = await upgradeRoute.POST(post(`${BASE}/runs/${created.id}/upgrade`, { targetVersionId: v2.id, strategy: 'restart', expectedVersion: 1 }), ctx({ runId: created.id }));
     expect(real.status).toBe(409);
     expect(await real.json()).toMatchObject({ error: { code: 'incompatible', report: { reasons: [expect.stringContaining('/region')] } } });
+  });
+
+  it('pauses and cancels a run with If-Match, answering a stale version with 409', async () => {
+    const run = (await (await runsRoute.POST(post(`${BASE}/runs`, { workflow: 'pipeline', groupPath: 'ops', input: { branch: 'z' } }), {})).json()) as { id: string };
+    const paused = await pauseRoute.POST(new Request(`${BASE}/runs/${run.id}/pause`, { method: 'POST', headers: { 'if-match': '"1"' } }), ctx({ runId: run.id }));
+    expect(paused.status).toBe(200);
+    expect(paused.headers.get('etag')).toBe('"2"');
+    expect(await paused.json()).toMatchObject({ phase: 'paused' });
+    const stale = await cancelRoute.POST(post(`${BASE}/runs/${run.id}/cancel`, { expectedVersion: 1, reason: 'no longer needed' }), ctx({ runId: run.id }));
+    expect(stale.status).toBe(409);
+    const cancelled = await cancelRoute.POST(post(`${BASE}/runs/${run.id}/cancel`, { expectedVersion: 2, reason: 'no longer needed' }), ctx({ runId: run.id }));
+    expect(await cancelled.json()).toMatchObject({ phase: 'cancelled', result: 'stopped' });
+    const history = (await (await commitsRoute.GET(new Request(`${BASE}/commits?entity=run&id=${run.id}`), {})).json()) as { items: { action: string; reason: string | null; actor: string }[] };
+    expect(history.items).toEqual([
+      expect.objectContaining({ action: 'run.cancel', reason: 'no longer needed', actor: 'local' }),
+      expect.objectContaining({ action: 'run.pause' }),
+    ]);
   });
 
   it('lists commits by entity and shows before/after', async () => {
