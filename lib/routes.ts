@@ -30,7 +30,8 @@ export const routes = {
   /** A run's page; `query` picks the tab and the selected node (`{ tab: 'graph', node: 'build' }`). */
   run: (id: string, query?: Query) => withQuery(`/runs/${seg(id)}`, query),
   versions: (query?: Query) => withQuery('/versions', query),
-  version: (id: string) => `/versions/${seg(id)}`,
+  /** A version's page; `query` picks the tab (`{ tab: 'diff', against: 'vers_…' }`). */
+  version: (id: string, query?: Query) => withQuery(`/versions/${seg(id)}`, query),
   commits: (query?: Query) => withQuery('/commits', query),
   commit: (id: string) => `/commits/${seg(id)}`,
   artifact: (digest: string) => `/artifacts/${seg(digest)}`,
@@ -61,6 +62,11 @@ export const routes = {
     versionSunset: (id: string) => `${API}/versions/${seg(id)}/sunset`,
     versionSetCurrent: (id: string) => `${API}/versions/${seg(id)}/set-current`,
     versionUpgrade: (id: string) => `${API}/versions/${seg(id)}/upgrade`,
+    /** Bulk upgrade of a version's active runs (the route is `upgrade-runs`). */
+    versionUpgradeRuns: (id: string) => `${API}/versions/${seg(id)}/upgrade-runs`,
+    versionDiff: (id: string, against: string) => withQuery(`${API}/versions/${seg(id)}/diff`, { against }),
+
+    job: (id: string) => `${API}/jobs/${seg(id)}`,
 
     commits: (query?: Query) => withQuery(`${API}/commits`, query),
     commit: (id: string) => `${API}/commits/${seg(id)}`,

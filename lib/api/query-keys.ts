@@ -35,6 +35,14 @@ export const versionKeys = {
   details: () => [...versionKeys.all, 'detail'] as const,
   detail: (id: string) => [...versionKeys.details(), id] as const,
   drain: (id: string) => [...versionKeys.detail(id), 'drain'] as const,
+  /** What changed from one version to another, and the blast radius of upgrading. */
+  diff: (id: string, against: string) => [...versionKeys.detail(id), 'diff', against] as const,
+};
+
+/** Background jobs (bulk upgrades): progress and per-run outcomes. */
+export const jobKeys = {
+  all: ['jobs'] as const,
+  detail: (id: string) => [...jobKeys.all, 'detail', id] as const,
 };
 
 export const commitKeys = {

@@ -178,3 +178,33 @@ export const CommitQuery = z.strictObject({
   cursor: z.coerce.number().int().min(0).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+/** The tabs of a version's page, in order; `?tab=` in its URL (`against` is the diff's other version). */
+export const VERSION_TABS = ['overview', 'drain', 'diff', 'history'] as const;
+export type VersionTab = (typeof VERSION_TABS)[number];
+
+/** A version page's search params, leniently: an unknown tab falls back to the overview. */
+export const VersionViewSearch = z.object({
+  tab: z.enum(VERSION_TABS).catch('overview'),
+  against: VersionId.optional().catch(undefined),
+});
+export type VersionViewSearch = z.infer<typeof VersionViewSearch>;
+
+/** Commit log filters, as URL search params (page) and query params (API). */
+export const CommitFilters = CommitQuery.pick({ entity: true, id: true, actor: true, action: true });
+export type CommitFilters = z.infer<typeof CommitFilters>;
+
+/** Commit filters from a page's search params, leniently: invalid values are left out, empty ones too. */
+export function parseCommitFilters(params: Readonly<Record<string, string | string[] | undefined>>): CommitFilters {
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(CommitFilters.shape)) {
+    const raw = params[key];
+    const value = Array.isArray(raw) ? raw.at(-1) : raw;
+    const parsed = value ? field.safeParse(value) : undefined;
+    if (parsed?.success && parsed.data !== undefined) out[key] = parsed.data;
+  }
+  return out as CommitFilters;
+}
+
+/** Keyset page size of the commit log. */
+export const COMMIT_PAGE_SIZE = 50;

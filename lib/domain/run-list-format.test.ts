@@ -6,6 +6,7 @@ import {
   formatDuration,
   formatRelative,
   formatTimeRange,
+  formatWakeTime,
   fromDateTimeLocal,
   shortId,
   toDateTimeLocal,
@@ -57,6 +58,13 @@ describe('run list formatting', () => {
     expect(formatClockTime('2027-01-03T09:00:00Z', NOW, 'UTC')).toBe('Jan 3 2027, 09:00');
     // The same instant in another zone: another day there.
     expect(formatClockTime('2026-11-21T23:30:00Z', NOW, 'Asia/Tokyo')).toBe('Sun 08:30');
+  });
+
+  it('formatWakeTime drops the time of day beyond the coming week', () => {
+    expect(formatWakeTime('2026-11-21T14:05:00Z', NOW, 'UTC')).toBe('14:05');
+    expect(formatWakeTime('2026-11-24T00:30:00Z', NOW, 'UTC')).toBe('Tue 00:30');
+    expect(formatWakeTime('2026-11-28T09:00:00Z', NOW, 'UTC')).toBe('Nov 28');
+    expect(formatWakeTime('2027-01-03T09:00:00Z', NOW, 'UTC')).toBe('Jan 3 2027');
   });
 
   it('formatAbsolute writes the full instant, marking UTC', () => {

@@ -91,6 +91,14 @@ export function formatClockTime(iso: string, now: number, timeZone?: string): st
   return `${p.month} ${p.day} ${p.year}, ${hm}`;
 }
 
+/** A wake time: like `formatClockTime`, but a day beyond the coming week is enough (`Nov 28`, `Jan 3 2027`). */
+export function formatWakeTime(iso: string, now: number, timeZone?: string): string {
+  const t = Date.parse(iso);
+  if (Math.abs(t - now) < 6 * DAY) return formatClockTime(iso, now, timeZone);
+  const p = zonedParts(t, timeZone);
+  return p.year === zonedParts(now, timeZone).year ? `${p.month} ${p.day}` : `${p.month} ${p.day} ${p.year}`;
+}
+
 /** The full instant, for a tooltip: `Sat, Nov 21 2026, 10:24:42` (+ ` UTC` when written in UTC). */
 export function formatAbsolute(iso: string, timeZone?: string): string {
   const p = zonedParts(Date.parse(iso), timeZone);

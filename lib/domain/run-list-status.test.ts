@@ -39,6 +39,7 @@ describe('run list status', () => {
       text: 'Sleeping until 14:05',
     });
     expect(waitingText({ kind: 'sleep', nodeId: 'w', until: '2026-11-24T09:00:00Z' }, NOW, 'UTC').text).toBe('Sleeping until Tue 09:00');
+    expect(waitingText({ kind: 'sleep', nodeId: 'w', until: '2026-11-30T09:00:00Z' }, NOW, 'UTC').text).toBe('Sleeping until Nov 30');
     expect(waitingText({ kind: 'sleep', nodeId: 'w', until: iso(-60_000) }, NOW, 'UTC')).toMatchObject({ overdue: true, text: 'Wake overdue since 09:59' });
     expect(waitingText({ kind: 'hook', nodeId: 'approve', token: 'tok-123456', since: iso(-3 * 3_600_000 - 60_000) }, NOW).text).toBe(
       'Awaiting hook since 3h ago',

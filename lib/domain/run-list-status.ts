@@ -1,4 +1,4 @@
-import { formatAge, formatClockTime, formatDuration } from './run-list-format';
+import { formatAge, formatDuration, formatWakeTime } from './run-list-format';
 import type { Waiting } from './run-machine';
 import { isActive, RUN_PHASE_LABELS, RUN_RESULT_LABELS, type RunPhase, type RunResult } from './run-phase';
 
@@ -97,8 +97,8 @@ export function waitingText(waiting: Waiting, now: number, timeZone?: string): W
         nodeId: waiting.nodeId,
         overdue,
         text: overdue
-          ? `Wake overdue since ${formatClockTime(waiting.until, now, timeZone)}`
-          : `Sleeping until ${formatClockTime(waiting.until, now, timeZone)}`,
+          ? `Wake overdue since ${formatWakeTime(waiting.until, now, timeZone)}`
+          : `Sleeping until ${formatWakeTime(waiting.until, now, timeZone)}`,
       };
     }
     case 'hook': {
