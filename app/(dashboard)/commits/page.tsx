@@ -1,25 +1,39 @@
-import { GitCommitHorizontal } from 'lucide-react';
+import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import { ComingSoon } from '@/components/shell/coming-soon';
+import { connection } from 'next/server';
+import { CommitsView } from '@/components/commits/commits-view';
 import { PageHeader } from '@/components/shell/page-header';
+import type { CommitListData } from '@/lib/api/hooks/use-commits';
+import { commitKeys } from '@/lib/api/query-keys';
+import { COMMIT_PAGE_SIZE, parseCommitFilters } from '@/lib/api/schemas';
+import { listCommits } from '@/lib/db/queries/commits';
+import { getStore } from '@/lib/server/store';
 
 export const metadata: Metadata = { title: 'Commits' };
 
-export default function CommitsPage() {
+interface CommitsPageProps {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+/** The audit log: the first page under the URL's filters renders on the server; more load on demand. */
+export default async function CommitsPage({ searchParams }: CommitsPageProps) {
+  await connection();
+  const filters = parseCommitFilters(await searchParams);
+  const { db } = await getStore();
+  const page = await listCommits(db, { ...filters, limit: COMMIT_PAGE_SIZE });
+
+  const qc = new QueryClient();
+  qc.setQueryData<CommitListData>(commitKeys.list({ ...filters, pageSize: COMMIT_PAGE_SIZE }), { pages: [page], pageParams: [null] });
+
   return (
     <>
-      <PageHeader title="Commits" description="The audit log: every change made through Flowdeck, in order." />
-      <ComingSoon
-        icon={<GitCommitHorizontal />}
-        title="The commit history is on its way"
-        description="One linear, append-only chain of changes, so two operators acting at once never overwrite each other."
-        features={[
-          'Who changed what, and when',
-          'Before and after of every changed entity',
-          'Version, run and bulk-upgrade actions',
-          'Forced sunsets with their written reason',
-        ]}
+      <PageHeader
+        title="Commits"
+        description="Every change made through Flowdeck, in one linear chain: who did what, why, and the before and after of each entity."
       />
+      <HydrationBoundary state={dehydrate(qc)}>
+        <CommitsView filters={filters} />
+      </HydrationBoundary>
     </>
   );
 }

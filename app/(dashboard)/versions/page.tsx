@@ -1,28 +1,33 @@
-import { Layers } from 'lucide-react';
+import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import { ComingSoon } from '@/components/shell/coming-soon';
+import { connection } from 'next/server';
 import { PageHeader } from '@/components/shell/page-header';
+import { VersionsView } from '@/components/versions/versions-view';
+import { ALL_VERSIONS, type VersionListData } from '@/lib/api/hooks/use-versions';
+import { versionKeys } from '@/lib/api/query-keys';
+import { listVersions } from '@/lib/db/queries/versions';
+import { getStore } from '@/lib/server/store';
 
 export const metadata: Metadata = { title: 'Versions' };
 
-export default function VersionsPage() {
+/** The version registry: rendered on the server, then kept fresh by the client. */
+export default async function VersionsPage() {
+  await connection();
+  const { db } = await getStore();
+  const items = await listVersions(db);
+
+  const qc = new QueryClient();
+  qc.setQueryData<VersionListData>(versionKeys.list(ALL_VERSIONS), { items });
+
   return (
     <>
       <PageHeader
         title="Versions"
-        description="The registry of deployed workflow code, and the safe way to retire or upgrade from it."
+        description="Every deployed version of the workflow code, the runs that still depend on it, and the safe way to retire it."
       />
-      <ComingSoon
-        icon={<Layers />}
-        title="The version registry is on its way"
-        description="See every deployed version and which runs still depend on it before you drain, sunset or upgrade."
-        features={[
-          'Pending, live, draining and sunset versions',
-          'The current version, where new runs start',
-          'Active runs per version: running, queued, sleeping, on a hook',
-          'Upgrade with a compatibility check before any change',
-        ]}
-      />
+      <HydrationBoundary state={dehydrate(qc)}>
+        <VersionsView />
+      </HydrationBoundary>
     </>
   );
 }

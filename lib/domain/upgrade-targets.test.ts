@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { upgradeTargets } from './upgrade-targets';
+
+const v = (id: string, status: 'pending' | 'live' | 'draining' | 'sunset', isCurrent = false, workflows = ['deploy']) => ({ id, status, isCurrent, workflows });
+
+describe('upgradeTargets', () => {
+  it('live versions other than the source, current first, then newest first', () => {
+    const list = [v('vers_1', 'live'), v('vers_2', 'draining'), v('vers_3', 'live', true), v('vers_4', 'live'), v('vers_5', 'pending'), v('vers_6', 'sunset')];
+    expect(upgradeTargets(list, 'vers_4').map((x) => x.id)).toEqual(['vers_3', 'vers_1']);
+  });
+  it('only versions with the run’s workflow', () => {
+    const list = [v('vers_1', 'live', false, ['deploy']), v('vers_2', 'live', false, ['etl'])];
+    expect(upgradeTargets(list, 'vers_0', 'etl').map((x) => x.id)).toEqual(['vers_2']);
+  });
+});
