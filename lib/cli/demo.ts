@@ -1,8 +1,5 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { LocalBlobStore } from '@/lib/artifacts/local-blob-store';
-import { openDb } from '@/lib/db/open';
-import { isStoreEmpty, loadDemo } from '@/lib/demo/load';
 import { env } from '@/lib/env';
 
 interface DemoOptions {
@@ -29,6 +26,12 @@ export function registerDemo(program: Command): void {
       if (!Number.isInteger(runs) || runs < 0 || runs > 5_000_000) throw new Error('--runs must be a whole number from 0 to 5000000');
       if (!Number.isInteger(seed)) throw new Error('--seed must be a whole number');
       if (Number.isNaN(anchor.getTime())) throw new Error('--anchor must be an ISO date-time');
+      // Loaded here, not at the top: the store and the demo loader are heavy, and every other command is an HTTP client.
+      const [{ LocalBlobStore }, { openDb }, { isStoreEmpty, loadDemo }] = await Promise.all([
+        import('@/lib/artifacts/local-blob-store'),
+        import('@/lib/db/open'),
+        import('@/lib/demo/load'),
+      ]);
       const store = await openDb({ databaseUrl: e.DATABASE_URL, dataDir: e.dataDir, migrationsDir: path.join(e.root, 'drizzle') });
       try {
         if (opts.ifEmpty && !(await isStoreEmpty(store.db))) {

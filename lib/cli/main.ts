@@ -1,10 +1,46 @@
 import { Command } from 'commander';
+import { registerCommits } from './commits';
 import { registerDemo } from './demo';
+import { reportError } from './errors';
+import { registerUpgrade } from './upgrade';
+import { registerVersion } from './version';
+import { registerVersionRetire } from './version-retire';
 
-const program = new Command('flowdeck').description('Flowdeck: runs, versions and upgrades of durable workflows').showHelpAfterError();
+const program = new Command('flowdeck')
+  .description('Flowdeck: runs, versions and upgrades of durable workflows')
+  .showHelpAfterError()
+  // Usage errors and --help throw instead of exiting, so reportError picks the exit code (subcommands inherit this).
+  .exitOverride()
+  .addHelpText(
+    'after',
+    `
+Every command except demo talks to the HTTP API:
+  FLOWDECK_URL    the server (default http://127.0.0.1:3000)
+  FLOWDECK_TOKEN  bearer token, sent when set
+
+Add --json to any command to print the raw API JSON instead of tables.
+Exit codes: 0 ok, 1 refused or failed by the server (message and code on stderr), 2 bad invocation, 3 server unreachable.
+
+Examples:
+  flowdeck version list
+  flowdeck version create --manifest flow.json --address https://flows.example.com/v7 --label v7
+  flowdeck version diff vers_A vers_B
+  flowdeck upgrade run_X --to vers_B --strategy partial-resume --dry-run
+  flowdeck upgrade-all vers_A --to vers_B --strategy restart
+  flowdeck version sunset vers_A
+  flowdeck commits list --entity version --limit 10`,
+  );
+
+registerVersionRetire(registerVersion(program));
+registerUpgrade(program);
+registerCommits(program);
 registerDemo(program);
 
+let json = false;
+program.hook('preAction', (_root, action) => {
+  json = Boolean(action.opts().json);
+});
+
 program.parseAsync(process.argv).catch((err: unknown) => {
-  console.error(`flowdeck: ${err instanceof Error ? err.message : String(err)}`);
-  process.exit(1);
+  process.exitCode = reportError(err, json);
 });
