@@ -61,7 +61,7 @@ export const routes = {
     versionDrain: (id: string) => `${API}/versions/${seg(id)}/drain`,
     versionSunset: (id: string) => `${API}/versions/${seg(id)}/sunset`,
     versionSetCurrent: (id: string) => `${API}/versions/${seg(id)}/set-current`,
-    versionUpgrade: (id: string) => `${API}/versions/${seg(id)}/upgrade`,
+    
     /** Bulk upgrade of a version's active runs (the route is `upgrade-runs`). */
     versionUpgradeRuns: (id: string) => `${API}/versions/${seg(id)}/upgrade-runs`,
     versionDiff: (id: string, against: string) => withQuery(`${API}/versions/${seg(id)}/diff`, { against }),

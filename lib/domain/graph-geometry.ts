@@ -1,6 +1,7 @@
 /** Geometry of the drawn graph: where edge labels sit and what the first view shows. Pure. */
 
 import { placeInOrder } from './graph-layout';
+import type { NodeStatus } from './node-status';
 
 export interface Point {
   x: number;
@@ -47,10 +48,16 @@ export interface InitialViewOptions {
 
 /**
  * The first view of a laid-out graph in a container: `fit` when the whole graph fits at a readable
- * zoom; otherwise a readable viewport on the graph's start: its left edge, and vertically the nodes in
- * that first screenful, centred when they fit, from their top when they do not.
+ * zoom; otherwise a readable viewport on the node of `interest` when there is one, else on where the
+ * run starts: the left edge, the first layer centred vertically (from its top when taller than the view).
  */
-export function initialView(positions: readonly Point[], container: { width: number; height: number }, o: InitialViewOptions): { kind: 'fit' } | ({ kind: 'start' } & Viewport) {
+export function initialView(
+  positions: readonly Point[],
+  container: { width: number; height: number },
+  o: InitialViewOptions,
+  /** A node worth opening on (a failure, the step the run waits on), centred instead of the start. */
+  interest?: Point,
+): { kind: 'fit' } | ({ kind: 'start' } & Viewport) {
   if (positions.length === 0 || container.width <= 0 || container.height <= 0) return { kind: 'fit' };
   let minX = Infinity;
   let maxX = -Infinity;
@@ -65,24 +72,29 @@ export function initialView(positions: readonly Point[], container: { width: num
   const fitZoom = Math.min((container.width - 2 * o.padding) / (maxX - minX), (container.height - 2 * o.padding) / (maxY - minY));
   if (fitZoom >= o.minReadableZoom) return { kind: 'fit' };
   const zoom = o.startZoom;
-  // What the first view can show horizontally; fill it vertically from the top of those nodes.
-  const inView = positions.filter((p) => p.x < minX + (container.width - o.padding) / zoom);
-  const top = Math.min(...inView.map((p) => p.y));
-  const bottom = Math.max(...inView.map((p) => p.y + o.nodeHeight));
+  if (interest) {
+    const cx = interest.x + o.nodeWidth / 2;
+    const cy = interest.y + o.nodeHeight / 2;
+    return { kind: 'start', zoom, x: container.width / 2 - cx * zoom, y: container.height / 2 - cy * zoom };
+  }
+  // Where the run starts: the first layer, centred vertically, its top node kept in view.
+  const first = positions.filter((p) => p.x < minX + o.nodeWidth);
+  const top = Math.min(...first.map((p) => p.y));
+  const bottom = Math.max(...first.map((p) => p.y + o.nodeHeight));
   const room = (container.height - 2 * o.padding) / zoom;
   const focus = bottom - top <= room ? (top + bottom) / 2 : top + room / 2;
   return { kind: 'start', zoom, x: o.padding - minX * zoom, y: container.height / 2 - focus * zoom };
 }
 
 /**
- * Where an edge's label goes: 58% of the way across the gap after the source, never further than
- * `maxReach` from it, so the label of an edge that spans several layers stays in the first gap instead
- * of landing on a node it passes. Backward edges are labelled at their middle.
+ * Where an edge's label goes: halfway across the gap after the source, never further than `maxReach`
+ * from it, so the label of an edge that spans several layers stays in the first gap instead of landing
+ * on a node it passes. Backward edges are labelled at their middle.
  */
 export function edgeLabelPoint(source: Point, target: Point, maxReach: number): Point {
   const dx = target.x - source.x;
   if (dx <= 0) return bezierPoint(source, target, 0.5);
-  const wantX = source.x + Math.min(0.58 * dx, maxReach);
+  const wantX = source.x + Math.min(0.5 * dx, maxReach);
   let lo = 0;
   let hi = 1;
   for (let i = 0; i < 24; i++) {
@@ -125,4 +137,69 @@ export function placeEdgeLabels(edges: readonly LabelledEdge[], maxReach: number
     column.forEach((c, i) => placed.set(c.id, { x: c.at.x, y: ys[i] as number }));
   }
   return placed;
+}
+
+export interface ArtifactLabelCandidate {
+  id: string;
+  source: string;
+  digest: string;
+  stale: boolean;
+  /** Vertical position of the target, to pick the middle edge of a fan. */
+  targetY: number;
+}
+
+/**
+ * One label per fan: the edges that carry the same digest out of the same producer (with the same
+ * staleness) share a label on their middle edge, with how many consumers it reaches. Returns the
+ * labelled edge ids and their counts; the other edges of the fan go unlabelled.
+ */
+export function labelPerFan(edges: readonly ArtifactLabelCandidate[]): Map<string, number> {
+  const fans = new Map<string, ArtifactLabelCandidate[]>();
+  for (const e of edges) {
+    const key = `${e.source}\n${e.digest}\n${e.stale}`;
+    const fan = fans.get(key) ?? [];
+    fan.push(e);
+    fans.set(key, fan);
+  }
+  const labelled = new Map<string, number>();
+  for (const fan of fans.values()) {
+    fan.sort((a, b) => a.targetY - b.targetY || (a.id < b.id ? -1 : 1));
+    labelled.set((fan[Math.floor((fan.length - 1) / 2)] as ArtifactLabelCandidate).id, fan.length);
+  }
+  return labelled;
+}
+
+const NOTABLE: Partial<Record<NodeStatus, number>> = { failed: 0, running: 2 };
+
+/** Where a first view should open: the leftmost failed node, else the node the run waits on, else the leftmost running one. */
+export function notableNode(
+  nodes: readonly { id: string; status: NodeStatus; waiting: unknown }[],
+  positions: ReadonlyMap<string, Point>,
+): Point | undefined {
+  let best: { rank: number; at: Point } | undefined;
+  for (const n of nodes) {
+    const rank = n.waiting ? 1 : NOTABLE[n.status];
+    const at = positions.get(n.id);
+    if (rank === undefined || !at) continue;
+    if (!best || rank < best.rank || (rank === best.rank && at.x < best.at.x)) best = { rank, at };
+  }
+  return best?.at;
+}
+
+/** The viewport that shows all of `bounds` in a container, with `padding` (a fraction of the container) around it. */
+export function fitBounds(
+  bounds: { x: number; y: number; width: number; height: number },
+  container: { width: number; height: number },
+  padding: number,
+  minZoom: number,
+  maxZoom: number,
+): Viewport {
+  const w = container.width * (1 - 2 * padding);
+  const h = container.height * (1 - 2 * padding);
+  const zoom = Math.min(maxZoom, Math.max(minZoom, Math.min(w / Math.max(1, bounds.width), h / Math.max(1, bounds.height))));
+  return {
+    zoom,
+    x: container.width / 2 - (bounds.x + bounds.width / 2) * zoom,
+    y: container.height / 2 - (bounds.y + bounds.height / 2) * zoom,
+  };
 }

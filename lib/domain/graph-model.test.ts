@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraphModel, countByStatus, edgeId, graphStructureKey, neighboursOf, type GraphRunSource } from './graph-model';
+import { buildGraphModel, countByStatus, edgeId, graphStructureKey, type GraphRunSource } from './graph-model';
 
 const D1 = `sha256:${'a'.repeat(64)}`;
 const D2 = `sha256:${'b'.repeat(64)}`;
@@ -69,12 +69,8 @@ describe('graphStructureKey', () => {
   });
 });
 
-describe('countByStatus and neighboursOf', () => {
+describe('countByStatus', () => {
   it('counts statuses', () => {
     expect(countByStatus(buildGraphModel(run()).nodes)).toEqual({ success: 1, failed: 1, running: 2 });
-  });
-  it('lists direct neighbours', () => {
-    expect(neighboursOf(buildGraphModel(run()), 'build')).toEqual({ upstream: [], downstream: ['test', 'approve'] });
-    expect(neighboursOf(buildGraphModel(run()), 'notify')).toEqual({ upstream: ['test'], downstream: [] });
   });
 });

@@ -102,14 +102,3 @@ export function countByStatus(nodes: readonly { status: NodeStatus }[]): Partial
   for (const n of nodes) counts[n.status] = (counts[n.status] ?? 0) + 1;
   return counts;
 }
-
-/** The ids of a node's direct neighbours, upstream and downstream, for highlighting a selection. */
-export function neighboursOf(model: GraphModel, id: string): { upstream: string[]; downstream: string[] } {
-  const upstream: string[] = [];
-  const downstream: string[] = [];
-  for (const e of model.edges) {
-    if (e.target === id) upstream.push(e.source);
-    if (e.source === id) downstream.push(e.target);
-  }
-  return { upstream, downstream };
-}

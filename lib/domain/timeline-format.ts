@@ -40,28 +40,34 @@ export function formatRelative(iso: string, now: number): string {
   return delta > 0 ? `in ${formatDuration(delta)}` : `${formatDuration(-delta)} ago`;
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per options and zone: building an Intl.DateTimeFormat costs far more than using one. */
+function formatter(kind: 'timestamp' | 'clock', timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${kind}|${timeZone ?? ''}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f =
+      kind === 'timestamp'
+        ? new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone })
+        : new Intl.DateTimeFormat('en-US', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** `Nov 21, 2025, 10:19:05` in the given IANA zone (default: the runtime's). */
 export function formatTimestamp(iso: string, timeZone?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '—';
-  return new Intl.DateTimeFormat('en-US', {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-  }).format(date);
+  return formatter('timestamp', timeZone).format(date);
 }
 
 /** Time of day with milliseconds, for event logs: `10:19:05.123`. */
 export function formatClock(iso: string, timeZone?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '—';
-  const hms = new Intl.DateTimeFormat('en-US', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone }).format(date);
-  return `${hms}.${String(date.getUTCMilliseconds()).padStart(3, '0')}`;
+  return `${formatter('clock', timeZone).format(date)}.${String(date.getUTCMilliseconds()).padStart(3, '0')}`;
 }
 
 /** How long something took or has been taking: from start to end, or to now while it is open. */

@@ -1,0 +1,77 @@
+'use client';
+
+import { Hourglass, OctagonX, TriangleAlert, Webhook } from 'lucide-react';
+import type { ReactNode } from 'react';
+import { CopyButton } from '@/components/ui/copy-button';
+import { Timestamp } from '@/components/ui/timestamp';
+import type { RunDetail } from '@/lib/api/hooks/use-run';
+import { formatRelative } from '@/lib/domain/timeline-format';
+import { cn } from '@/lib/utils/cn';
+import { useNow } from './use-now';
+
+const TONES = {
+  info: 'border-info/25 bg-info-soft text-info',
+  warning: 'border-warning/30 bg-warning-soft text-warning',
+  danger: 'border-danger/25 bg-danger-soft text-danger',
+} as const;
+
+function Alert({ tone, icon, testId, children }: { tone: keyof typeof TONES; icon: ReactNode; testId: string; children: ReactNode }) {
+  return (
+    <div data-testid={testId} className={cn('flex gap-2.5 rounded-lg border px-3.5 py-2.5 text-sm [&>svg]:mt-0.5 [&>svg]:size-4 [&>svg]:shrink-0', TONES[tone])}>
+      {icon}
+      <div className="min-w-0 flex-1 text-foreground">{children}</div>
+    </div>
+  );
+}
+
+const Step = ({ id }: { id: string }) => <code className="rounded bg-background/60 px-1 py-0.5 font-mono text-[12px]">{id}</code>;
+
+/** Why an active run is idle (a sleep or a hook), its setup errors, and whether it was stranded. */
+export function RunAlerts({ run }: { run: RunDetail }) {
+  const now = useNow(15_000, run.waiting !== null);
+  const w = run.waiting;
+  if (!w && run.setupErrors.length === 0 && !run.stranded) return null;
+  return (
+    <div className="space-y-2">
+      {w?.kind === 'sleep' && (
+        <Alert tone="info" icon={<Hourglass aria-hidden />} testId="run-waiting">
+          Step <Step id={w.nodeId} /> is sleeping until <Timestamp iso={w.until} className="font-medium" />{' '}
+          <span className="text-muted-foreground" suppressHydrationWarning>
+            ({formatRelative(w.until, now)})
+          </span>
+        </Alert>
+      )}
+      {w?.kind === 'hook' && (
+        <Alert tone="info" icon={<Webhook aria-hidden />} testId="run-waiting">
+          <span className="inline-flex flex-wrap items-center gap-x-1">
+            Step <Step id={w.nodeId} /> is awaiting hook
+            <code className="font-mono text-[12px] font-medium">{w.token}</code>
+            <CopyButton value={w.token} label="Copy hook token" className="size-5" />
+            since <Timestamp iso={w.since} className="font-medium" />
+            <span className="text-muted-foreground" suppressHydrationWarning>
+              ({formatRelative(w.since, now)})
+            </span>
+          </span>
+        </Alert>
+      )}
+      {run.setupErrors.length > 0 && (
+        <Alert tone="danger" icon={<OctagonX aria-hidden />} testId="run-setup-errors">
+          <p className="font-medium">The run could not be set up</p>
+          <ul className="mt-1 list-disc space-y-0.5 pl-4 text-muted-foreground">
+            {run.setupErrors.map((e) => (
+              <li key={e} className="break-words">
+                {e}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+      {run.stranded && (
+        <Alert tone="warning" icon={<TriangleAlert aria-hidden />} testId="run-stranded-note">
+          This run is stranded: its version was sunset by force while the run was still active, so no address serves it any more.
+          Upgrade it to a live version or cancel it.
+        </Alert>
+      )}
+    </div>
+  );
+}

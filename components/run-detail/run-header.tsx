@@ -1,0 +1,58 @@
+import { ChevronRight, FolderTree, Layers } from 'lucide-react';
+import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
+import { CopyButton } from '@/components/ui/copy-button';
+import type { RunDetail } from '@/lib/api/hooks/use-run';
+import { routes } from '@/lib/routes';
+import { RunAlerts } from './run-alerts';
+import { RunFacts } from './run-facts';
+import { PhaseBadge, ResultBadge } from './status-badges';
+
+/** Who the run is (workflow, id, phase and result), its facts, and anything an operator must notice. */
+export function RunHeader({ run }: { run: RunDetail }) {
+  return (
+    <header className="mb-6 space-y-4">
+      <div>
+        <nav aria-label="Breadcrumb" className="mb-2 flex items-center gap-1 text-sm text-muted-foreground">
+          <Link href={routes.runs()} className="hover:text-foreground">
+            Runs
+          </Link>
+          <ChevronRight aria-hidden className="size-3.5" />
+          <Link href={routes.runs({ workflow: run.workflow })} className="hover:text-foreground">
+            {run.workflow}
+          </Link>
+        </nav>
+        <div className="flex flex-wrap items-center gap-2.5">
+          <h1 className="text-2xl font-semibold tracking-tight">{run.workflow}</h1>
+          <PhaseBadge phase={run.phase} />
+          <ResultBadge result={run.result} />
+          {run.stranded && (
+            <Badge tone="warning" data-testid="run-stranded">
+              Stranded
+            </Badge>
+          )}
+        </div>
+        <div className="mt-1.5 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-muted-foreground">
+          <span className="flex items-center gap-1 font-mono">
+            <span data-testid="run-id">{run.id}</span>
+            <CopyButton value={run.id} label="Copy run id" />
+          </span>
+          <span className="flex items-center gap-1.5">
+            <Layers aria-hidden className="size-3.5" />
+            <Link href={routes.version(run.versionId)} prefetch={false} data-testid="run-version" title={`Version ${run.versionId}`} className="font-mono text-[13px] text-primary hover:underline">
+              {run.versionId}
+            </Link>
+          </span>
+          <span className="flex items-center gap-1.5">
+            <FolderTree aria-hidden className="size-3.5" />
+            <Link href={routes.runs({ group: run.groupPath })} data-testid="run-group" title={`Runs in ${run.groupPath}`} className="font-mono text-[13px] text-primary hover:underline">
+              {run.groupPath}
+            </Link>
+          </span>
+        </div>
+      </div>
+      <RunFacts run={run} />
+      <RunAlerts run={run} />
+    </header>
+  );
+}
