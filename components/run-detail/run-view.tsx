@@ -1,6 +1,7 @@
 'use client';
 
-import { Braces, ChartGantt, ListTree, Workflow } from 'lucide-react';
+import { Braces, ChartGantt, History, ListTree, Workflow } from 'lucide-react';
+import { EntityHistory } from '@/components/commits/entity-history';
 import { useSearchParams } from 'next/navigation';
 import { useCallback } from 'react';
 import { TabPanel, Tabs } from '@/components/ui/tabs';
@@ -14,8 +15,8 @@ import { RefetchError } from './refetch-error';
 import { RunHeader } from './run-header';
 import { TimelineTab } from './timeline-tab';
 
-const TAB_LABELS: Record<RunTab, string> = { graph: 'Graph', timeline: 'Timeline', events: 'Events', io: 'Input & output' };
-const TAB_ICONS: Record<RunTab, typeof Workflow> = { graph: Workflow, timeline: ChartGantt, events: ListTree, io: Braces };
+const TAB_LABELS: Record<RunTab, string> = { graph: 'Graph', timeline: 'Timeline', events: 'Events', io: 'Input & output', history: 'History' };
+const TAB_ICONS: Record<RunTab, typeof Workflow> = { graph: Workflow, timeline: ChartGantt, events: ListTree, io: Braces, history: History };
 
 /**
  * A run's page below the server's first paint: header and tabs. The tab and the selected node live in
@@ -55,6 +56,7 @@ export function RunView({ runId }: { runId: string }) {
         {tab === 'timeline' && <TimelineTab run={run} onOpenNode={openNode} />}
         {tab === 'events' && <EventsTab run={run} />}
         {tab === 'io' && <IoTab run={run} />}
+        {tab === 'history' && <EntityHistory entity="run" id={run.id} />}
       </TabPanel>
     </>
   );

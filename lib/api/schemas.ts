@@ -112,7 +112,7 @@ export const EventQuery = z.strictObject({
 export type EventQuery = z.infer<typeof EventQuery>;
 
 /** The tabs of a run's page, in order; `?tab=` in its URL. */
-export const RUN_TABS = ['graph', 'timeline', 'events', 'io'] as const;
+export const RUN_TABS = ['graph', 'timeline', 'events', 'io', 'history'] as const;
 export type RunTab = (typeof RUN_TABS)[number];
 
 /** A run page's search params, leniently: an unknown tab falls back to the graph, a bad node id to none. */
