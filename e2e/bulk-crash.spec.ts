@@ -10,11 +10,13 @@ const PORT = 3160;
 const URL = `http://127.0.0.1:${PORT}`;
 const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'flowdeck-crash-')), 'db');
 const RUNS = 1000;
+const serverLog = path.join(path.dirname(dataDir), 'server.log');
 
 function start(): ChildProcess {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), HOSTNAME: '127.0.0.1', FLOWDECK_DATA_DIR: dataDir, FLOWDECK_DEMO: '0' };
   if (!process.env.DATABASE_URL) delete env.DATABASE_URL;
-  return spawn(process.execPath, ['bin/flowdeck.mjs', 'start'], { env, detached: true, stdio: 'ignore' });
+  const log = fs.openSync(serverLog, 'a');
+  return spawn(process.execPath, ['bin/flowdeck.mjs', 'start'], { env, detached: true, stdio: ['ignore', log, log] });
 }
 
 async function waitUp(): Promise<void> {
@@ -26,7 +28,7 @@ async function waitUp(): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error('server did not come up');
+  throw new Error(`server did not come up; its log ends:\n${fs.readFileSync(serverLog, 'utf8').slice(-2000)}`);
 }
 
 async function api<T>(method: string, p: string, body?: unknown): Promise<T> {

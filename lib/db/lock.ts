@@ -14,10 +14,20 @@ export class StoreLockedError extends Error {
   }
 }
 
+/** A killed process may linger as a zombie until it is reaped: on Linux, that counts as dead. */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return false;
+  }
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
+    return !isZombie(pid);
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
