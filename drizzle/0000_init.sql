@@ -182,11 +182,11 @@ CREATE INDEX "commits_changes" ON "commits" USING gin ("changes" jsonb_path_ops)
 CREATE INDEX "events_run_node" ON "events" USING btree ("run_id","node_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "versions_one_current" ON "versions" USING btree ("is_current") WHERE "versions"."is_current";--> statement-breakpoint
 CREATE INDEX "versions_manifest_digest" ON "versions" USING btree ("manifest_digest");--> statement-breakpoint
-CREATE INDEX "runs_phase_id" ON "runs" USING btree ("phase","id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "runs_result_id" ON "runs" USING btree ("result","id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "runs_workflow_id" ON "runs" USING btree ("workflow","id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "runs_version_id" ON "runs" USING btree ("version_id","id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "runs_group_path_id" ON "runs" USING btree ("group_path","id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "runs_phase_id" ON "runs" USING btree ("phase","id");--> statement-breakpoint
+CREATE INDEX "runs_result_id" ON "runs" USING btree ("result","id");--> statement-breakpoint
+CREATE INDEX "runs_workflow_id" ON "runs" USING btree ("workflow","id");--> statement-breakpoint
+CREATE INDEX "runs_version_id" ON "runs" USING btree ("version_id","id");--> statement-breakpoint
+CREATE INDEX "runs_group_path_id" ON "runs" USING btree ("group_path","id");--> statement-breakpoint
 CREATE INDEX "runs_active_by_version" ON "runs" USING btree ("version_id","phase") WHERE "runs"."phase" in ('queued', 'running', 'paused');--> statement-breakpoint
 CREATE INDEX "nodes_artifact_manifest" ON "nodes" USING btree ("artifact_manifest","run_id");--> statement-breakpoint
 CREATE INDEX "staged_artifacts_digest" ON "staged_artifacts" USING btree ("digest","run_id");--> statement-breakpoint

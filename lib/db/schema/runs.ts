@@ -36,11 +36,11 @@ export const runs = pgTable(
     leaseExpiresAt: tstz('lease_expires_at'),
   },
   (t) => [
-    index('runs_phase_id').on(t.phase, t.id.desc()),
-    index('runs_result_id').on(t.result, t.id.desc()),
-    index('runs_workflow_id').on(t.workflow, t.id.desc()),
-    index('runs_version_id').on(t.versionId, t.id.desc()),
-    index('runs_group_path_id').on(t.groupPath, t.id.desc()),
+    index('runs_phase_id').on(t.phase, t.id),
+    index('runs_result_id').on(t.result, t.id),
+    index('runs_workflow_id').on(t.workflow, t.id),
+    index('runs_version_id').on(t.versionId, t.id),
+    index('runs_group_path_id').on(t.groupPath, t.id),
     index('runs_active_by_version')
       .on(t.versionId, t.phase)
       .where(sql`${t.phase} in ('queued', 'running', 'paused')`),
