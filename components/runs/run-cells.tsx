@@ -8,7 +8,7 @@ import { runDurationText, waitingText } from '@/lib/domain/run-list-status';
 import { isActive } from '@/lib/domain/run-phase';
 import { routes } from '@/lib/routes';
 import { cn } from '@/lib/utils/cn';
-import { CopyButton } from './copy-button';
+import { CopyButton } from '@/components/ui/copy-button';
 import { useRunClock } from './run-clock';
 import { RunStatusBadge } from './run-status-badge';
 

@@ -21,7 +21,9 @@ export function CopyButton({ value, label, className }: CopyButtonProps) {
     return () => clearTimeout(t);
   }, [copied]);
 
-  const copy = async () => {
+  const copy = async (event: React.MouseEvent) => {
+    // Inside a clickable row or card, copying must not also open it.
+    event.stopPropagation();
     try {
       await navigator.clipboard.writeText(value);
       setCopied(true);
