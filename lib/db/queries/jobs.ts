@@ -37,13 +37,13 @@ export async function getJob(db: Db, id: string): Promise<JobDetail> {
     .where(eq(jobItems.jobId, id))
     .orderBy(asc(jobItems.runId))
     .limit(ITEM_LIMIT + 1);
+  const { error: _error, createdAt, updatedAt, finishedAt, ...rest } = job;
   return {
-    ...job,
-    error: undefined,
-    createdAt: job.createdAt.toISOString(),
-    updatedAt: job.updatedAt.toISOString(),
-    finishedAt: iso(job.finishedAt),
+    ...rest,
+    createdAt: createdAt.toISOString(),
+    updatedAt: updatedAt.toISOString(),
+    finishedAt: iso(finishedAt),
     items: items.slice(0, ITEM_LIMIT),
     itemsTruncated: items.length > ITEM_LIMIT,
-  } as JobDetail;
+  };
 }

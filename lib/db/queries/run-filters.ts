@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
 import { encodeTime } from 'ulid';
 import type { RunFilters } from '@/lib/api/schemas';
 import { runs } from '@/lib/db/schema';
@@ -33,4 +33,3 @@ export function runConditions(f: RunFilters, omitPhase = false): SQL | undefined
 export const hasFilters = (f: RunFilters): boolean =>
   Object.entries(f).some(([, v]) => (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== ''));
 
-export const noCondition = sql`true`;

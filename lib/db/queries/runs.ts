@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { RunListQuery, RunFilters } from '@/lib/api/schemas';
-import { type Db, queryRows } from '@/lib/db/client';
+import type { Db } from '@/lib/db/client';
 import { manifests, nodes, runCounts, runs } from '@/lib/db/schema';
 import { notFound } from '@/lib/errors';
 import { RUN_PHASES, type RunPhase } from '@/lib/domain/run-phase';
@@ -82,10 +82,4 @@ export async function getRun(db: Db, runId: string): Promise<RunDetail> {
     };
   });
   return { ...toRunDto(row), nodes: nodeRows.map(toNodeDto), edges };
-}
-
-/** Whether any run exists; cheap. */
-export async function hasRuns(db: Db): Promise<boolean> {
-  const rows = await queryRows<{ one: number }>(db, sql`select 1 as one from runs limit 1`);
-  return rows.length > 0;
 }
