@@ -22,7 +22,7 @@ function fieldErrors(err: ZodError): Record<string, string[]> {
 }
 
 /** Maps an error to the JSON error envelope; unexpected ones are logged with a request id and hidden. */
-export function toErrorResponse(err: unknown): Response {
+export function toErrorResponse(err: unknown, requestId: string = randomUUID()): Response {
   if (err instanceof ZodError) {
     const fields = fieldErrors(err);
     const first = Object.entries(fields)[0];
@@ -31,22 +31,8 @@ export function toErrorResponse(err: unknown): Response {
   }
   if (err instanceof AppError) return errorResponse(err.status, err.code, err.message, err.details);
   if (err instanceof StoreLockedError || err instanceof SchemaTooNewError) return errorResponse(503, 'unavailable', err.message);
-  const requestId = randomUUID();
   console.error(`[flowdeck] request ${requestId} failed:`, err);
   return errorResponse(500, 'internal', 'internal server error', { requestId });
-}
-
-type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
-
-/** Wraps a route handler so every failure leaves as `{ error: { code, message } }` with the right status. */
-export function withErrors<C>(handler: Handler<C>): Handler<C> {
-  return async (req, ctx) => {
-    try {
-      return await handler(req, ctx);
-    } catch (err) {
-      return toErrorResponse(err);
-    }
-  };
 }
 
 /** Reads the body up to `limit` bytes; 413 past it. */
@@ -108,7 +94,3 @@ export function withEtag(body: { rowVersion: number }, init: ResponseInit = {}):
   return Response.json(body, { ...init, headers: { ...init.headers, ETag: `"${body.rowVersion}"` } });
 }
 
-/** Who makes a change: the token's name once authentication is on; `local` on a loopback install. */
-export function actorOf(_req: Request): string {
-  return 'local';
-}

@@ -1,21 +1,22 @@
+import { endpoint } from '@/lib/server/endpoint';
 import { CreateVersionBody } from '@/lib/api/schemas';
 import { createVersion } from '@/lib/control/versions';
 import { getVersion, listVersions } from '@/lib/db/queries/versions';
-import { actorOf, readJson, withErrors, withEtag } from '@/lib/server/http';
+import { readJson, withEtag } from '@/lib/server/http';
 import { getStore } from '@/lib/server/store';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withErrors(async () => {
+export const GET = endpoint('GET /api/v1/versions', async () => {
   const { db } = await getStore();
   return Response.json({ items: await listVersions(db) });
 });
 
 /** Registers a version from its manifest (validated; digest and step signatures computed). */
-export const POST = withErrors(async (req) => {
+export const POST = endpoint('POST /api/v1/versions', async (req, _ctx: unknown, caller) => {
   const body = await readJson(req, CreateVersionBody, 4 * 1024 * 1024);
   const { db } = await getStore();
-  const { result } = await createVersion(db, actorOf(req), body);
+  const { result } = await createVersion(db, caller.actor, body);
   const version = await getVersion(db, result.id);
   return withEtag(version, { status: 201, headers: { Location: `/api/v1/versions/${version.id}` } });
 });

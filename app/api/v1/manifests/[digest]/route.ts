@@ -1,13 +1,14 @@
+import { endpoint } from '@/lib/server/endpoint';
 import { DigestParams, ManifestBody } from '@/lib/api/schemas';
 import { getManifest, putManifest } from '@/lib/ingest/artifacts';
-import { created, readJson, withErrors } from '@/lib/server/http';
+import { created, readJson } from '@/lib/server/http';
 import { getStore } from '@/lib/server/store';
 
 export const dynamic = 'force-dynamic';
 type Ctx = { params: Promise<{ digest: string }> };
 
 /** A JSON list of {path, digest, size}; stored under the digest of its RFC 8785 canonical form. */
-export const PUT = withErrors(async (req, ctx: Ctx) => {
+export const PUT = endpoint('PUT /api/v1/manifests/{digest}', async (req, ctx: Ctx) => {
   const { digest } = DigestParams.parse(await ctx.params);
   const entries = await readJson(req, ManifestBody);
   const { db } = await getStore();
@@ -15,7 +16,7 @@ export const PUT = withErrors(async (req, ctx: Ctx) => {
   return result.created ? created(result, `/api/v1/manifests/${digest}`) : Response.json(result);
 });
 
-export const GET = withErrors(async (_req, ctx: Ctx) => {
+export const GET = endpoint('GET /api/v1/manifests/{digest}', async (_req, ctx: Ctx) => {
   const { digest } = DigestParams.parse(await ctx.params);
   const { db } = await getStore();
   return Response.json(await getManifest(db, digest));

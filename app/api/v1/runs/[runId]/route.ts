@@ -1,12 +1,12 @@
+import { endpoint } from '@/lib/server/endpoint';
 import { RunParams } from '@/lib/api/schemas';
 import { getRun } from '@/lib/db/queries/runs';
-import { withErrors } from '@/lib/server/http';
 import { getStore } from '@/lib/server/store';
 
 export const dynamic = 'force-dynamic';
 type Ctx = { params: Promise<{ runId: string }> };
 
-export const GET = withErrors(async (_req, ctx: Ctx) => {
+export const GET = endpoint('GET /api/v1/runs/{runId}', async (_req, ctx: Ctx) => {
   const { runId } = RunParams.parse(await ctx.params);
   const { db } = await getStore();
   return Response.json(await getRun(db, runId));

@@ -3,4 +3,4 @@ import { runActionHandler } from '@/lib/server/run-action';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = runActionHandler(cancelRun);
+export const POST = runActionHandler('POST /api/v1/runs/{runId}/cancel', cancelRun);

@@ -1,13 +1,14 @@
+import { endpoint } from '@/lib/server/endpoint';
 import { DiffQuery, VersionParams } from '@/lib/api/schemas';
 import { diffVersions } from '@/lib/db/queries/version-diff';
-import { searchParams, withErrors } from '@/lib/server/http';
+import { searchParams } from '@/lib/server/http';
 import { getStore } from '@/lib/server/store';
 
 export const dynamic = 'force-dynamic';
 type Ctx = { params: Promise<{ id: string }> };
 
 /** Steps and input schemas compared, and the blast radius of upgrading the older version's active runs. */
-export const GET = withErrors(async (req, ctx: Ctx) => {
+export const GET = endpoint('GET /api/v1/versions/{id}/diff', async (req, ctx: Ctx) => {
   const { id } = VersionParams.parse(await ctx.params);
   const { against } = DiffQuery.parse(searchParams(req));
   const { db } = await getStore();

@@ -1,0 +1,231 @@
+import type { z } from 'zod';
+import type { Role } from '@/lib/domain/roles';
+import * as s from './schemas';
+
+/**
+ * Every endpoint of the HTTP API, once: who may call it and the zod schemas of its input. Route
+ * handlers look themselves up here (lib/server/endpoint.ts), the OpenAPI document is generated from
+ * it, and a test fails when a route file and this table disagree.
+ */
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+/** `public` needs no token even when authentication is on; otherwise the weakest role allowed. */
+export type Access = Role | 'public';
+
+export const API_TAGS = ['system', 'runs', 'artifacts', 'versions', 'commits', 'jobs'] as const;
+export type ApiTag = (typeof API_TAGS)[number];
+
+export interface EndpointSpec {
+  summary: string;
+  tag: ApiTag;
+  access: Access;
+  params?: z.ZodObject;
+  query?: z.ZodType;
+  /** A JSON body schema, or `binary` for raw bytes. */
+  body?: z.ZodType | 'binary';
+  /** The body may be left out entirely (expectedVersion then comes from If-Match). */
+  bodyOptional?: boolean;
+  /** Success status and what it returns. */
+  success?: { status: number; description: string; binary?: boolean };
+}
+
+export const ENDPOINTS = {
+  'GET /api/v1/health': { summary: 'Liveness, engine and schema version', tag: 'system', access: 'public' },
+
+  'GET /api/v1/runs': { summary: 'List runs (filters, keyset paging)', tag: 'runs', access: 'viewer', query: s.RunListQuery },
+  'POST /api/v1/runs': {
+    summary: 'Create a run on a version (default: current)',
+    tag: 'runs',
+    access: 'operator',
+    body: s.CreateRunBody,
+    success: { status: 201, description: 'the run' },
+  },
+  'GET /api/v1/runs/counts': { summary: 'Run counts per phase and result', tag: 'runs', access: 'viewer', query: s.RunFilters },
+  'GET /api/v1/runs/facets': { summary: 'Workflow and version choices of the run filters', tag: 'runs', access: 'viewer' },
+  'GET /api/v1/runs/{runId}': { summary: 'One run with its nodes', tag: 'runs', access: 'viewer', params: s.RunParams },
+  'GET /api/v1/runs/{runId}/events': {
+    summary: "A run's event log",
+    tag: 'runs',
+    access: 'viewer',
+    params: s.RunParams,
+    query: s.EventQuery,
+  },
+  'POST /api/v1/runs/{runId}/events': {
+    summary: 'Append a batch of engine events (all or nothing)',
+    tag: 'runs',
+    access: 'operator',
+    params: s.RunParams,
+    body: s.EventBatchBody,
+  },
+  'PUT /api/v1/runs/{runId}/nodes/{nodeId}/artifact-manifest': {
+    summary: "Record (or clear with \"\") the manifest a node published",
+    tag: 'artifacts',
+    access: 'operator',
+    params: s.NodeParams,
+    body: s.ArtifactManifestBody,
+  },
+  'POST /api/v1/runs/{runId}/cancel': {
+    summary: 'Cancel a run',
+    tag: 'runs',
+    access: 'operator',
+    params: s.RunParams,
+    body: s.ExpectedBody,
+    bodyOptional: true,
+  },
+  'POST /api/v1/runs/{runId}/pause': {
+    summary: 'Pause a run',
+    tag: 'runs',
+    access: 'operator',
+    params: s.RunParams,
+    body: s.ExpectedBody,
+    bodyOptional: true,
+  },
+  'POST /api/v1/runs/{runId}/resume': {
+    summary: 'Resume a paused run',
+    tag: 'runs',
+    access: 'operator',
+    params: s.RunParams,
+    body: s.ExpectedBody,
+    bodyOptional: true,
+  },
+  'POST /api/v1/runs/{runId}/upgrade': {
+    summary: 'Upgrade a run to another version (dry run first)',
+    tag: 'runs',
+    access: 'operator',
+    params: s.RunParams,
+    body: s.UpgradeBody,
+    success: { status: 201, description: 'the paused old run and the new run (200 with the report on a dry run)' },
+  },
+
+  'GET /api/v1/artifacts/{digest}/usage': {
+    summary: 'Producers and consumers of a manifest or blob digest',
+    tag: 'artifacts',
+    access: 'viewer',
+    params: s.DigestParams,
+  },
+  'GET /api/v1/blobs/{digest}': {
+    summary: 'Blob bytes',
+    tag: 'artifacts',
+    access: 'viewer',
+    params: s.DigestParams,
+    success: { status: 200, description: 'the bytes', binary: true },
+  },
+  'PUT /api/v1/blobs/{digest}': {
+    summary: 'Store bytes under their sha256 (verified, idempotent)',
+    tag: 'artifacts',
+    access: 'operator',
+    params: s.DigestParams,
+    body: 'binary',
+    success: { status: 201, description: 'stored (200 when it already was)' },
+  },
+  'GET /api/v1/manifests/{digest}': { summary: 'An artifact manifest', tag: 'artifacts', access: 'viewer', params: s.DigestParams },
+  'PUT /api/v1/manifests/{digest}': {
+    summary: 'Store a manifest under the digest of its RFC 8785 form',
+    tag: 'artifacts',
+    access: 'operator',
+    params: s.DigestParams,
+    body: s.ManifestBody,
+    success: { status: 201, description: 'stored (200 when it already was)' },
+  },
+
+  'GET /api/v1/versions': { summary: 'List versions', tag: 'versions', access: 'viewer' },
+  'POST /api/v1/versions': {
+    summary: 'Register a version from its manifest',
+    tag: 'versions',
+    access: 'operator',
+    body: s.CreateVersionBody,
+    success: { status: 201, description: 'the version' },
+  },
+  'GET /api/v1/versions/current': { summary: 'The version new runs go to', tag: 'versions', access: 'viewer' },
+  'GET /api/v1/versions/{id}': { summary: 'One version', tag: 'versions', access: 'viewer', params: s.VersionParams },
+  'PATCH /api/v1/versions/{id}': {
+    summary: 'Update label, address or source',
+    tag: 'versions',
+    access: 'operator',
+    params: s.VersionParams,
+    body: s.UpdateVersionBody,
+  },
+  'DELETE /api/v1/versions/{id}': {
+    summary: 'Delete a version (soft once sunset)',
+    tag: 'versions',
+    access: 'admin',
+    params: s.VersionParams,
+    body: s.ExpectedBody,
+    bodyOptional: true,
+    success: { status: 204, description: 'deleted' },
+  },
+  'POST /api/v1/versions/{id}/set-current': {
+    summary: 'Make the version current (also rollback)',
+    tag: 'versions',
+    access: 'operator',
+    params: s.VersionParams,
+    body: s.ExpectedBody,
+    bodyOptional: true,
+  },
+  'POST /api/v1/versions/{id}/sunset': {
+    summary: 'Sunset: safe or drain (operator), force (admin)',
+    tag: 'versions',
+    access: 'operator',
+    params: s.VersionParams,
+    body: s.SunsetBody,
+  },
+  'GET /api/v1/versions/{id}/drain': { summary: 'Active runs that tie the version down', tag: 'versions', access: 'viewer', params: s.VersionParams },
+  'GET /api/v1/versions/{id}/diff': {
+    summary: 'Compare with another version, with blast radius',
+    tag: 'versions',
+    access: 'viewer',
+    params: s.VersionParams,
+    query: s.DiffQuery,
+  },
+  'POST /api/v1/versions/{id}/upgrade-runs': {
+    summary: "Upgrade a version's active runs (dry run, or a job)",
+    tag: 'versions',
+    access: 'operator',
+    params: s.VersionParams,
+    body: s.BulkUpgradeBody,
+    success: { status: 202, description: 'the job (200 with counts on a dry run)' },
+  },
+
+  'GET /api/v1/jobs/{id}': { summary: "A bulk job's progress", tag: 'jobs', access: 'viewer', params: s.JobParams },
+  'GET /api/v1/commits': { summary: 'The commit log, newest first', tag: 'commits', access: 'viewer', query: s.CommitQuery },
+  'GET /api/v1/commits/{id}': { summary: 'One commit with before and after', tag: 'commits', access: 'viewer', params: s.CommitParams },
+} as const satisfies Record<string, EndpointSpec>;
+
+export type EndpointKey = keyof typeof ENDPOINTS;
+
+export function endpointSpec(key: EndpointKey): EndpointSpec {
+  return ENDPOINTS[key];
+}
+
+export function splitKey(key: string): { method: HttpMethod; path: string } {
+  const [method, path] = key.split(' ') as [HttpMethod, string];
+  return { method, path };
+}
+
+function templateRegex(template: string): RegExp {
+  const source = template
+    .split('/')
+    .map((part) => (/^\{\w+\}$/.test(part) ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${source}/?$`);
+}
+
+const TEMPLATES = [...new Set(Object.keys(ENDPOINTS).map((key) => splitKey(key).path))].map((path) => ({
+  path,
+  regex: templateRegex(path),
+  // Literal segments win over parameters: /runs/counts is not /runs/{runId}.
+  literals: path.split('/').filter((p) => p && !p.startsWith('{')).length,
+}));
+TEMPLATES.sort((a, b) => b.literals - a.literals);
+
+/** The route template a request path falls under and the methods it allows; null for no route. */
+export function matchPath(pathname: string): { path: string; methods: HttpMethod[] } | null {
+  const hit = TEMPLATES.find((t) => t.regex.test(pathname));
+  if (!hit) return null;
+  const methods = Object.keys(ENDPOINTS)
+    .map(splitKey)
+    .filter((k) => k.path === hit.path)
+    .map((k) => k.method);
+  return { path: hit.path, methods };
+}
