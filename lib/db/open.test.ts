@@ -50,7 +50,7 @@ describe('embedded store', () => {
 
     const attempt = openDb({ dataDir, migrationsDir: MIGRATIONS_DIR });
     await expect(attempt).rejects.toBeInstanceOf(SchemaTooNewError);
-    await expect(attempt).rejects.toThrow(/schema version 99, newer than this Flowdeck knows \(1\)/);
+    await expect(attempt).rejects.toThrow(new RegExp(`schema version 99, newer than this Flowdeck knows \\(${SCHEMA_VERSION}\\)`));
 
     const again = new PGlite(dataDir);
     const againDb = drizzle(again, { schema }) as unknown as Db;

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import type { StepAction, StepNeed } from '@/lib/domain/manifest';
 import { textC, tstz } from './columns';
@@ -30,6 +31,10 @@ export const nodes = pgTable(
   (t) => [
     primaryKey({ columns: [t.runId, t.nodeId] }),
     index('nodes_artifact_manifest').on(t.artifactManifest, t.runId),
+    // Cache lookups: a successful node of the same step signature that published a manifest.
+    index('nodes_cache')
+      .on(t.signature)
+      .where(sql`${t.status} = 'success' and ${t.artifactManifest} is not null`),
   ],
 );
 

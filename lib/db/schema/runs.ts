@@ -44,6 +44,14 @@ export const runs = pgTable(
     index('runs_active_by_version')
       .on(t.versionId, t.phase)
       .where(sql`${t.phase} in ('queued', 'running', 'paused')`),
+    // Runners claim queued and running runs whose lease is free or expired, oldest lease first.
+    index('runs_claimable')
+      .on(t.leaseExpiresAt, t.id)
+      .where(sql`${t.phase} in ('queued', 'running')`),
+    // POST /hooks/:token finds the run waiting on a token.
+    index('runs_hook_token')
+      .on(sql`(${t.waiting}->>'token')`)
+      .where(sql`${t.waiting}->>'kind' = 'hook'`),
   ],
 );
 

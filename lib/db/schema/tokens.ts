@@ -13,6 +13,8 @@ export const tokens = pgTable(
     createdAt: tstz('created_at').notNull(),
     lastUsedAt: tstz('last_used_at'),
     revokedAt: tstz('revoked_at'),
+    /** Past this time the token is refused; null never expires. */
+    expiresAt: tstz('expires_at'),
   },
   (t) => [uniqueIndex('tokens_secret_hash').on(t.secretHash), uniqueIndex('tokens_name').on(t.name)],
 );
