@@ -14,7 +14,8 @@ export type ErrorCode =
   | 'method_not_allowed'
   | 'unavailable';
 
-const STATUS: Record<ErrorCode, number> = {
+/** The HTTP status of each error code. */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   invalid_input: 400,
   conflict: 409,
@@ -41,7 +42,7 @@ export class AppError extends Error {
   ) {
     super(message);
     this.name = 'AppError';
-    this.status = STATUS[code];
+    this.status = ERROR_STATUS[code];
   }
 }
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Role } from '@/lib/domain/roles';
+import { VERSION_BODY_LIMIT } from './limits';
 import * as s from './schemas';
 
 /**
@@ -26,12 +27,17 @@ export interface EndpointSpec {
   body?: z.ZodType | 'binary';
   /** The body may be left out entirely (expectedVersion then comes from If-Match). */
   bodyOptional?: boolean;
+  /** Bytes past which the body is refused with 413 (default: JSON_LIMIT for JSON, BLOB_LIMIT for bytes). */
+  bodyLimit?: number;
+  /** Error statuses beyond the ones its inputs and access imply (e.g. 404 with no id in the path). */
+  errors?: readonly number[];
   /** Success status and what it returns. */
   success?: { status: number; description: string; binary?: boolean };
 }
 
 export const ENDPOINTS = {
   'GET /api/v1/health': { summary: 'Liveness, engine and schema version', tag: 'system', access: 'public' },
+  'GET /api/v1/openapi.json': { summary: 'This API as an OpenAPI 3.1 document', tag: 'system', access: 'public' },
 
   'GET /api/v1/runs': { summary: 'List runs (filters, keyset paging)', tag: 'runs', access: 'viewer', query: s.RunListQuery },
   'POST /api/v1/runs': {
@@ -135,9 +141,10 @@ export const ENDPOINTS = {
     tag: 'versions',
     access: 'operator',
     body: s.CreateVersionBody,
+    bodyLimit: VERSION_BODY_LIMIT,
     success: { status: 201, description: 'the version' },
   },
-  'GET /api/v1/versions/current': { summary: 'The version new runs go to', tag: 'versions', access: 'viewer' },
+  'GET /api/v1/versions/current': { summary: 'The version new runs go to', tag: 'versions', access: 'viewer', errors: [404] },
   'GET /api/v1/versions/{id}': { summary: 'One version', tag: 'versions', access: 'viewer', params: s.VersionParams },
   'PATCH /api/v1/versions/{id}': {
     summary: 'Update label, address or source',

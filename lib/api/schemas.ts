@@ -65,7 +65,8 @@ const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z
     .string()
     .transform((s) => s.split(',').filter(Boolean))
-    .pipe(z.array(z.enum(values)).max(values.length));
+    .pipe(z.array(z.enum(values)).max(values.length))
+    .describe(`comma-separated, any of: ${values.join(', ')}`);
 
 /** Run list filters, as URL search params (pages) and query params (API). */
 export const RunFilters = z.strictObject({

@@ -1,17 +1,26 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import { endpointSpec, type EndpointKey } from '@/lib/api/endpoints';
 import { authorize, type Caller } from './auth';
 import { toErrorResponse } from './http';
+import { REQUEST_ID_HEADER, requestIdOf } from './request-id';
 
 export type { Caller } from './auth';
 
 type Handler<C> = (req: Request, ctx: C, caller: Caller) => Promise<Response>;
 
-/** A request id: the caller's `x-request-id` when it is a sane token, else a fresh one. */
-function requestIdOf(req: Request): string {
-  const given = req.headers.get('x-request-id');
-  return given && /^[A-Za-z0-9._-]{1,100}$/.test(given) ? given : randomUUID();
+/** A route handler built by endpoint(), tagged with its ENDPOINTS key (the route-coverage test reads it). */
+export type EndpointHandler<C> = ((req: Request, ctx: C) => Promise<Response>) & { readonly endpointKey: EndpointKey };
+
+/** The response with its request id header; a response with immutable headers is copied first. */
+function withRequestId(response: Response, requestId: string): Response {
+  try {
+    response.headers.set(REQUEST_ID_HEADER, requestId);
+    return response;
+  } catch {
+    const copy = new Response(response.body, response);
+    copy.headers.set(REQUEST_ID_HEADER, requestId);
+    return copy;
+  }
 }
 
 /**
@@ -19,9 +28,9 @@ function requestIdOf(req: Request): string {
  * access, runs the handler, maps every failure to the error envelope, and tags the response with a
  * request id (also in the server log for internal errors).
  */
-export function endpoint<C>(key: EndpointKey, handler: Handler<C>): (req: Request, ctx: C) => Promise<Response> {
+export function endpoint<C>(key: EndpointKey, handler: Handler<C>): EndpointHandler<C> {
   const spec = endpointSpec(key);
-  return async (req, ctx) => {
+  const route = async (req: Request, ctx: C): Promise<Response> => {
     const requestId = requestIdOf(req);
     let response: Response;
     try {
@@ -30,11 +39,7 @@ export function endpoint<C>(key: EndpointKey, handler: Handler<C>): (req: Reques
     } catch (err) {
       response = toErrorResponse(err, requestId);
     }
-    try {
-      response.headers.set('x-request-id', requestId);
-    } catch {
-      // Immutable headers (a re-used Response); the id is then only in the body of errors.
-    }
-    return response;
+    return withRequestId(response, requestId);
   };
+  return Object.assign(route, { endpointKey: key });
 }

@@ -3,14 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { ZodError, type z } from 'zod';
 import { StoreLockedError } from '@/lib/db/lock';
 import { SchemaTooNewError } from '@/lib/db/schema-version';
+import { JSON_LIMIT } from '@/lib/api/limits';
 import { AppError } from '@/lib/errors';
+import { errorResponse } from './error-envelope';
 
-export const JSON_LIMIT = 1024 * 1024;
-export const BLOB_LIMIT = 64 * 1024 * 1024;
+export { errorResponse } from './error-envelope';
 
-export function errorResponse(status: number, code: string, message: string, extra: Record<string, unknown> = {}): Response {
-  return Response.json({ error: { code, message, ...extra } }, { status });
-}
+export { BLOB_LIMIT, JSON_LIMIT } from '@/lib/api/limits';
 
 function fieldErrors(err: ZodError): Record<string, string[]> {
   const fields: Record<string, string[]> = {};

@@ -1,9 +1,9 @@
-import { errorResponse } from '@/lib/server/http';
+import { gateResponse } from '@/lib/server/api-gate';
 
 export const dynamic = 'force-dynamic';
 
-const unknownRoute = async (req: Request) =>
-  errorResponse(404, 'not_found', `no API route ${req.method} ${new URL(req.url).pathname}`);
+/** No endpoint has this path (the proxy answers first; this is the fallback without it). */
+const unknownRoute = async (req: Request) => gateResponse({ kind: 'not_found' }, req);
 
 export const GET = unknownRoute;
 export const POST = unknownRoute;

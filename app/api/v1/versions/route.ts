@@ -1,3 +1,4 @@
+import { VERSION_BODY_LIMIT } from '@/lib/api/limits';
 import { endpoint } from '@/lib/server/endpoint';
 import { CreateVersionBody } from '@/lib/api/schemas';
 import { createVersion } from '@/lib/control/versions';
@@ -14,7 +15,7 @@ export const GET = endpoint('GET /api/v1/versions', async () => {
 
 /** Registers a version from its manifest (validated; digest and step signatures computed). */
 export const POST = endpoint('POST /api/v1/versions', async (req, _ctx: unknown, caller) => {
-  const body = await readJson(req, CreateVersionBody, 4 * 1024 * 1024);
+  const body = await readJson(req, CreateVersionBody, VERSION_BODY_LIMIT);
   const { db } = await getStore();
   const { result } = await createVersion(db, caller.actor, body);
   const version = await getVersion(db, result.id);

@@ -1,0 +1,7 @@
+/** Request size limits of the HTTP API (413 past them). */
+export const JSON_LIMIT = 1024 * 1024;
+/** A version's manifest can be larger than other JSON bodies. */
+export const VERSION_BODY_LIMIT = 4 * 1024 * 1024;
+export const BLOB_LIMIT = 64 * 1024 * 1024;
+/** JSON bodies nest at most this deep (deeper ones are a 400 before any validation). */
+export const JSON_DEPTH_LIMIT = 64;
