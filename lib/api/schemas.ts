@@ -3,6 +3,7 @@ import { DIGEST_PATTERN } from '@/lib/domain/digest-format';
 import { EVENT_TYPES } from '@/lib/domain/event-types';
 import { UPGRADE_STRATEGIES } from '@/lib/domain/job-status';
 import { NODE_STATUSES } from '@/lib/domain/node-status';
+import { isPrototypeKey } from '@/lib/domain/own';
 import { normalizeRunFilters } from '@/lib/domain/run-list-filters';
 import { RUN_PHASES, RUN_RESULTS } from '@/lib/domain/run-phase';
 
@@ -10,15 +11,25 @@ import { RUN_PHASES, RUN_RESULTS } from '@/lib/domain/run-phase';
 export const Digest = z.string().regex(DIGEST_PATTERN, 'must be sha256:<64 lowercase hex>');
 export const RunId = z.string().regex(/^run_[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a run id (run_…)');
 export const VersionId = z.string().regex(/^vers_[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a version id (vers_…)');
-export const NodeId = z.string().min(1).max(200).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only');
+/** Names that every JavaScript object already answers to (`constructor`, `__proto__`) are refused. */
+const notReserved = (name: string) => !isPrototypeKey(name);
+export const NodeId = z.string().min(1).max(200).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only').refine(notReserved, 'is a reserved name');
 export const GroupPath = z
   .string()
   .min(1)
   .max(500)
   .regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, 'segments of letters, digits, . _ - separated by /')
   .refine((p) => p.split('/').every((seg) => seg !== '.' && seg !== '..'), 'no . or .. segments');
-const Name = z.string().min(1).max(200).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only');
-const Timestamp = z.iso.datetime({ offset: true });
+const Name = z.string().min(1).max(200).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only').refine(notReserved, 'is a reserved name');
+const EARLIEST = Date.parse('0001-01-01T00:00:00Z');
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
+/** An ISO date-time with an offset, within years 1–9999 in UTC (what the store's timestamps hold). */
+const Timestamp = z.iso.datetime({ offset: true }).refine((s) => {
+  const t = Date.parse(s);
+  return t >= EARLIEST && t <= LATEST;
+}, 'must be between the years 0001 and 9999 (UTC)');
+/** A position in an integer sequence column (events.seq). */
+const Seq = z.coerce.number().int().min(0).max(2_147_483_647);
 const Json = z.json();
 
 export const RunParams = z.object({ runId: RunId });
@@ -29,7 +40,8 @@ export const CreateRunBody = z.strictObject({
   workflow: Name,
   versionId: VersionId.optional(),
   groupPath: GroupPath,
-  input: Json.default({}),
+  // A run's input is a stored JSON document: null would be no document at all (leave input out for {}).
+  input: Json.refine((value) => value !== null, 'must not be null (leave it out for {})').default({}),
   setupErrors: z.array(z.string().min(1).max(2000)).max(100).optional(),
 });
 
@@ -107,7 +119,7 @@ export const NodeStatusSchema = z.enum(NODE_STATUSES);
 export const EventQuery = z.strictObject({
   type: csv(EVENT_TYPES).optional(),
   node: NodeId.optional(),
-  cursor: z.coerce.number().int().min(0).optional(),
+  cursor: Seq.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type EventQuery = z.infer<typeof EventQuery>;
@@ -144,7 +156,8 @@ export const ManifestSchema = z.strictObject({
     .record(Name, z.strictObject({ description: z.string().max(2000).optional(), input: JsonSchemaObject, steps: z.array(StepSchema).min(1).max(10_000) }))
     .refine((w) => Object.keys(w).length > 0, 'at least one workflow'),
 });
-const Address = z.url().max(2000);
+// Shown as a link in the dashboard: web addresses only (no javascript:, data: or file: URLs).
+const Address = z.url({ protocol: /^https?$/ }).max(2000);
 const Label = z.string().min(1).max(100);
 const SourceSchema = z.strictObject({ repo: z.string().max(500).optional(), commit: z.string().max(100).optional(), branch: z.string().max(200).optional() });
 const Expected = z.number().int().min(1).optional();

@@ -12,6 +12,7 @@ import { workflowNodes } from '@/lib/ingest/create-run';
 import { addRunCount } from '@/lib/ingest/run-counts';
 import { appendCommit } from './commit';
 import { lockRun, runChange } from './runs';
+import { ownValue } from '@/lib/domain/own';
 
 export interface UpgradeInput {
   runId: string;
@@ -45,8 +46,8 @@ async function plan(tx: Tx | Db, run: RunRow, input: UpgradeInput): Promise<{ re
   const nodeRows = await tx.select().from(nodes).where(eq(nodes.runId, run.id));
   const report = upgradeReport(
     input.strategy,
-    { input: run.input, steps: nodeRows, workflow: source.manifest.workflows[run.workflow] },
-    target.manifest.workflows[run.workflow],
+    { input: run.input, steps: nodeRows, workflow: ownValue(source.manifest.workflows, run.workflow) },
+    ownValue(target.manifest.workflows, run.workflow),
   );
   return { report, target, nodeRows };
 }
@@ -75,7 +76,7 @@ export async function upgradeRunInTx(tx: Tx, actor: string, input: UpgradeInput,
   const newRunId = newId('run', now.getTime());
   const reuse = new Set(report.reuse);
   // A pending sleep or hook carries over when its step is unchanged and everything it needs is reused.
-  const waitingStep = run.waiting ? target.manifest.workflows[run.workflow]?.steps.find((s) => s.id === run.waiting?.nodeId) : undefined;
+  const waitingStep = run.waiting ? ownValue(target.manifest.workflows, run.workflow)?.steps.find((s) => s.id === run.waiting?.nodeId) : undefined;
   const waitingNode =
     input.strategy !== 'restart' && run.waiting && waitingStep && report.steps.unchanged.includes(waitingStep.id) && (waitingStep.needs ?? []).every((n) => reuse.has(n.step))
       ? run.waiting

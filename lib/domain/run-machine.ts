@@ -1,6 +1,7 @@
 import type { NodeStatus } from './node-status';
 import { isNodeTerminal } from './node-status';
 import type { RunPhase, RunResult } from './run-phase';
+import { ownValue } from './own';
 
 /** An active run that is idle: asleep until a time, or waiting on a hook. */
 export type Waiting =
@@ -67,7 +68,7 @@ function requirePhase(state: RunState, event: RunEvent, allowed: readonly RunPha
 }
 
 function nodeOf(state: RunState, event: RunEvent & { nodeId: string }): NodeSnapshot {
-  const node = state.nodes[event.nodeId];
+  const node = ownValue(state.nodes, event.nodeId);
   if (!node) refuse(event, `run has no node "${event.nodeId}"`);
   return node;
 }
@@ -121,7 +122,7 @@ export function applyEvent(state: RunState, event: RunEvent): RunState {
       const node = nodeOf(state, event);
       if (node.status !== 'pending' && node.status !== 'failed') refuse(event, `node "${event.nodeId}" is ${node.status}`);
       for (const producer of Object.keys(event.staged ?? {})) {
-        if (!state.nodes[producer]) refuse(event, `staged from unknown node "${producer}"`);
+        if (!ownValue(state.nodes, producer)) refuse(event, `staged from unknown node "${producer}"`);
       }
       return withNode(state, event.nodeId, {
         status: 'running',

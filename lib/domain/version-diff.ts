@@ -3,6 +3,7 @@ import type { UpgradeStrategy } from './job-status';
 import { UPGRADE_STRATEGIES } from './job-status';
 import type { VersionManifest, WorkflowDefinition } from './manifest';
 import { diffSteps, type RecordedStep, type StepDiff, upgradeReport } from './upgrade';
+import { ownValue } from './own';
 
 export interface InputSchemaDiff {
   changed: boolean;
@@ -44,8 +45,8 @@ export function diffInputSchemas(a: Record<string, unknown> | undefined, b: Reco
 export function diffManifests(from: VersionManifest, to: VersionManifest): WorkflowDiff[] {
   const names = [...new Set([...Object.keys(from.workflows), ...Object.keys(to.workflows)])].sort();
   return names.map((workflow) => {
-    const a: WorkflowDefinition | undefined = from.workflows[workflow];
-    const b: WorkflowDefinition | undefined = to.workflows[workflow];
+    const a: WorkflowDefinition | undefined = ownValue(from.workflows, workflow);
+    const b: WorkflowDefinition | undefined = ownValue(to.workflows, workflow);
     const steps = diffSteps(a, b);
     const input = diffInputSchemas(a?.input, b?.input);
     const change = !a ? 'added' : !b ? 'removed' : input.changed || steps.added.length || steps.removed.length || steps.changed.length ? 'changed' : 'unchanged';
@@ -78,7 +79,7 @@ export function blastRadius(active: readonly ActiveRunSteps[], from: VersionMani
     const reruns = new Map<string, number>();
     let compatible = 0;
     for (const run of active) {
-      const report = upgradeReport(strategy, { input: run.input, steps: run.steps, workflow: from.workflows[run.workflow] }, to.workflows[run.workflow]);
+      const report = upgradeReport(strategy, { input: run.input, steps: run.steps, workflow: ownValue(from.workflows, run.workflow) }, ownValue(to.workflows, run.workflow));
       if (report.compatible) {
         compatible++;
         tally(reruns, JSON.stringify(report.rerun));

@@ -8,6 +8,7 @@ import { inputProblems } from '@/lib/domain/input-schema';
 import { normalizedNeeds, stepAction, stepSignature } from '@/lib/domain/manifest';
 import { acceptsRuns } from '@/lib/domain/version-status';
 import { addRunCount } from './run-counts';
+import { ownValue } from '@/lib/domain/own';
 
 export interface CreateRunInput {
   workflow: string;
@@ -19,12 +20,12 @@ export interface CreateRunInput {
 
 /** A fresh (pending) node for every step of a version's workflow. */
 export function workflowNodes(runId: string, version: VersionRow, workflow: string): (typeof nodes.$inferInsert)[] {
-  const signatures = version.signatures[workflow] ?? {};
-  return (version.manifest.workflows[workflow]?.steps ?? []).map((step) => ({
+  const signatures = ownValue(version.signatures, workflow) ?? {};
+  return (ownValue(version.manifest.workflows, workflow)?.steps ?? []).map((step) => ({
     runId,
     nodeId: step.id,
     action: stepAction(step),
-    signature: signatures[step.id] ?? stepSignature(step),
+    signature: ownValue(signatures, step.id) ?? stepSignature(step),
     needs: normalizedNeeds(step),
   }));
 }
@@ -50,7 +51,7 @@ export async function createRun(db: Db, body: CreateRunInput, now = new Date()):
         status: version.status,
       });
     }
-    const workflow = version.manifest.workflows[body.workflow];
+    const workflow = ownValue(version.manifest.workflows, body.workflow);
     const setupErrors = [...(body.setupErrors ?? [])];
     if (!workflow && setupErrors.length === 0) {
       throw new AppError('invalid_input', `version ${version.id} has no workflow "${body.workflow}"`, {

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { ZodError, type z } from 'zod';
 import { StoreLockedError } from '@/lib/db/lock';
 import { SchemaTooNewError } from '@/lib/db/schema-version';
-import { JSON_LIMIT } from '@/lib/api/limits';
+import { JSON_DEPTH_LIMIT, JSON_LIMIT } from '@/lib/api/limits';
+import { storableJsonProblem, textProblem } from '@/lib/domain/storable-json';
 import { AppError } from '@/lib/errors';
 import { errorResponse } from './error-envelope';
 
@@ -66,12 +67,21 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S, lim
   } catch {
     throw new AppError('invalid_input', 'body is not valid JSON');
   }
+  const unstorable = storableJsonProblem(value, JSON_DEPTH_LIMIT);
+  if (unstorable) {
+    throw new AppError('invalid_input', `invalid input: ${unstorable.path}: ${unstorable.problem}`, { fields: { [unstorable.path]: [unstorable.problem] } });
+  }
   return schema.parse(value);
 }
 
-/** Query parameters as a plain object, for zod. Repeated keys keep the last value. */
+/** Query parameters as a plain object, for zod. Repeated keys keep the last value. No NUL or lone surrogates. */
 export function searchParams(req: Request): Record<string, string> {
-  return Object.fromEntries(new URL(req.url).searchParams.entries());
+  const params = Object.fromEntries(new URL(req.url).searchParams.entries());
+  for (const [key, value] of Object.entries(params)) {
+    const problem = textProblem(key) ?? textProblem(value);
+    if (problem) throw new AppError('invalid_input', `invalid input: query parameter ${problem}`, { fields: { [textProblem(key) ? '(query)' : key]: [problem] } });
+  }
+  return params;
 }
 
 export function created(body: unknown, location: string): Response {

@@ -15,7 +15,8 @@ export interface TestEngine {
 
 /** A new database on the server of DATABASE_URL, dropped on close. */
 export async function createPostgresDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `flowdeck_t_${randomBytes(6).toString('hex')}`;
+  // FLOWDECK_TEST_DB_PREFIX keeps the databases of parallel checkouts apart on a shared server.
+  const name = `${(process.env.FLOWDECK_TEST_DB_PREFIX ?? 'flowdeck_t').replace(/[^a-z0-9_]/g, '')}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
@@ -56,17 +57,40 @@ export function testEngines(): TestEngine[] {
   return engines;
 }
 
-const TABLES = ['versions', 'runs', 'nodes', 'staged_artifacts', 'events', 'blobs', 'manifests', 'commits', 'commit_head', 'tokens', 'run_counts', 'meta'];
+const tablesOf = new WeakMap<Db, Promise<string[]>>();
 
-/** A digest of every table's content: equal before and after means the store is unchanged. */
-export async function storeDigest(db: Db): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const table of TABLES) {
-    const [row] = await queryRows<{ d: string }>(
+/** Every table of the store's schema (the migrations' own bookkeeping lives elsewhere). */
+function storeTables(db: Db): Promise<string[]> {
+  let tables = tablesOf.get(db);
+  if (!tables) {
+    tables = queryRows<{ name: string }>(
       db,
-      sql.raw(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as d from ${table} t`),
-    );
-    out[table] = row?.d ?? '';
+      sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+    ).then((rows) => rows.map((r) => r.name));
+    tablesOf.set(db, tables);
   }
-  return out;
+  return tables;
+}
+
+/**
+ * A digest of every table's content, in one query: equal before and after means the store is
+ * unchanged (any change to any row changes its table's hash sum, barring a 64-bit collision). Cheap on
+ * a small store, so a test can take it around every request.
+ */
+export async function storeDigest(db: Db): Promise<Record<string, string>> {
+  const tables = await storeTables(db);
+  // Per table: the row count and the sum of a 64-bit hash of each row's text. Order-free, so no sort.
+  const parts = tables.map((t) => `select '${t}' as name, count(*) || ':' || coalesce(sum(hashtextextended(t::text, 0)), 0) as d from "${t}" t`);
+  const rows = await queryRows<{ name: string; d: string }>(db, sql.raw(parts.join(' union all ')));
+  return Object.fromEntries(rows.map((r) => [r.name, r.d]));
+}
+
+/**
+ * The store's write-ahead-log position. Every change to a table writes WAL first, so an unchanged
+ * position proves an unchanged store (the converse does not hold: reads may prune pages, and on a
+ * shared server other databases write too). A cheap first check before storeDigest().
+ */
+export async function walPosition(db: Db): Promise<string> {
+  const [row] = await queryRows<{ lsn: string }>(db, sql`select pg_current_wal_lsn()::text as lsn`);
+  return row?.lsn ?? '';
 }
