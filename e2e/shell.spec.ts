@@ -17,7 +17,7 @@ test.describe('app shell', () => {
     await expect(page).toHaveTitle('Runs · Flowdeck');
     await expect(shell.brand).toContainText('Flowdeck');
     await expect(shell.heading).toHaveText('Runs');
-    for (const section of ['Runs', 'Versions', 'Commits'] as const) await expect(shell.navLink(section)).toBeVisible();
+    for (const section of ['Runs', 'Versions', 'Commits', 'API'] as const) await expect(shell.navLink(section)).toBeVisible();
     await expect(shell.navLink('Runs')).toHaveAttribute('aria-current', 'page');
     await expect(shell.navLink('Versions')).not.toHaveAttribute('aria-current', 'page');
 
@@ -76,6 +76,9 @@ test.describe('app shell', () => {
     await page.keyboard.press('g');
     await page.keyboard.press('c');
     await expect(page).toHaveURL(/\/commits$/);
+    await page.keyboard.press('g');
+    await page.keyboard.press('a');
+    await expect(page).toHaveURL(/\/api-docs$/);
   });
 
   test('an unknown path shows the not-found page', async ({ page }) => {

@@ -35,6 +35,8 @@ export const routes = {
   commits: (query?: Query) => withQuery('/commits', query),
   commit: (id: string) => `/commits/${seg(id)}`,
   artifact: (digest: string) => `/artifacts/${seg(digest)}`,
+  /** The API reference page (the OpenAPI document for people). */
+  apiDocs: () => '/api-docs',
 
   api: {
     root: () => API,

@@ -1,4 +1,4 @@
-import { Activity, GitCommitHorizontal, Layers, type LucideIcon } from 'lucide-react';
+import { Activity, Braces, GitCommitHorizontal, Layers, type LucideIcon } from 'lucide-react';
 import { routes } from '@/lib/routes';
 
 export interface NavItem {
@@ -13,6 +13,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Runs', href: routes.runs(), icon: Activity, shortcut: 'r' },
   { label: 'Versions', href: routes.versions(), icon: Layers, shortcut: 'v' },
   { label: 'Commits', href: routes.commits(), icon: GitCommitHorizontal, shortcut: 'c' },
+  { label: 'API', href: routes.apiDocs(), icon: Braces, shortcut: 'a' },
 ];
 
 /** An item is active on its own page and on every page under it (`/runs/run_…`). */

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 
-export type Section = 'Runs' | 'Versions' | 'Commits';
+export type Section = 'Runs' | 'Versions' | 'Commits' | 'API';
 export type ThemeChoice = 'System' | 'Light' | 'Dark';
 
 /** The dashboard frame: brand, main navigation, theme switch and store status. */
