@@ -35,6 +35,8 @@ export const routes = {
   commits: (query?: Query) => withQuery('/commits', query),
   commit: (id: string) => `/commits/${seg(id)}`,
   artifact: (digest: string) => `/artifacts/${seg(digest)}`,
+  /** The sign-in page; `next` is where to go afterwards (a path of this app). */
+  signIn: (next?: string) => withQuery('/sign-in', { next }),
 
   api: {
     root: () => API,
@@ -70,6 +72,10 @@ export const routes = {
 
     commits: (query?: Query) => withQuery(`${API}/commits`, query),
     commit: (id: string) => `${API}/commits/${seg(id)}`,
+
+    tokens: () => `${API}/tokens`,
+    token: (id: string) => `${API}/tokens/${seg(id)}`,
+    session: () => `${API}/session`,
 
     blob: (digest: string) => `${API}/blobs/${seg(digest)}`,
     manifest: (digest: string) => `${API}/manifests/${seg(digest)}`,
