@@ -1,9 +1,8 @@
 import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/lib/db/client';
 import { type TokenRow, tokens } from '@/lib/db/schema';
-import { type TokenDto, tokenState } from '@/lib/domain/tokens';
+import { LAST_USED_RESOLUTION_MS, type TokenDto, tokenState } from '@/lib/domain/tokens';
 import { notFound } from '@/lib/errors';
-import { LAST_USED_RESOLUTION_MS } from '@/lib/domain/tokens';
 
 /** A token row as the API shows it: no secret, no hash. */
 export function toTokenDto(row: TokenRow, now = new Date()): TokenDto {
