@@ -16,5 +16,7 @@ export default defineConfig({
     pool: 'forks',
     fileParallelism: true,
     maxWorkers: 2,
+    // Route handlers run as a loopback server would (authentication off) unless a test says otherwise.
+    env: { FLOWDECK_BIND_HOST: '127.0.0.1' },
   },
 });

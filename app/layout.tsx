@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { getPageSession } from '@/lib/server/page-guard';
 import { Providers } from './providers';
 import './globals.css';
 
@@ -24,12 +25,14 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Per request: who is signed in, for the shell and for every action control (pages check it themselves).
+  const { authRequired, caller } = await getPageSession();
   // next-themes sets the `dark` class on <html> from an inline script before first paint, hence the warning opt-out.
   return (
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-dvh">
-        <Providers>{children}</Providers>
+        <Providers session={{ authRequired, caller }}>{children}</Providers>
       </body>
     </html>
   );

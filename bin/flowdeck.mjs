@@ -48,7 +48,9 @@ function start() {
   }
   const host = process.env.HOSTNAME || '127.0.0.1';
   const port = process.env.PORT || '3000';
-  const server = spawn(process.execPath, [nextCli, 'start', '-H', host, '-p', port], { cwd: root, stdio: 'inherit', env: childEnv });
+  // The server decides whether tokens are required from the address it listens on (loopback: off).
+  const serverEnv = { ...childEnv, FLOWDECK_BIND_HOST: host };
+  const server = spawn(process.execPath, [nextCli, 'start', '-H', host, '-p', port], { cwd: root, stdio: 'inherit', env: serverEnv });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
   server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { AUTH_SETTINGS } from '@/lib/domain/auth-mode';
 
 const EnvSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
@@ -8,14 +9,23 @@ const EnvSchema = z.object({
   FLOWDECK_BLOB_DIR: z.string().min(1).optional(),
   FLOWDECK_DEMO: z.enum(['0', '1']).default('1'),
   FLOWDECK_DEMO_RUNS: z.coerce.number().int().min(0).max(5_000_000).default(20_000),
-  FLOWDECK_AUTH: z.enum(['auto', 'required', 'off']).default('auto'),
+  /** `auto`: tokens are required unless the server is known to listen on loopback only. */
+  FLOWDECK_AUTH: z.enum(AUTH_SETTINGS).default('auto'),
+  /** The host `flowdeck start` told the server to bind (set by the launcher, not by hand). */
+  FLOWDECK_BIND_HOST: z.string().min(1).optional(),
   FLOWDECK_URL: z.string().url().default('http://127.0.0.1:3000'),
   FLOWDECK_TOKEN: z.string().min(1).optional(),
   HOSTNAME: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { root: string; dataDir: string; blobDir: string };
+export type Env = z.infer<typeof EnvSchema> & {
+  root: string;
+  dataDir: string;
+  blobDir: string;
+  /** FLOWDECK_URL was set (not the default): CLI commands that could work on the store go through the API. */
+  urlGiven: boolean;
+};
 
 /** The process environment, validated. The only reader of process.env. */
 export function env(source: Record<string, string | undefined> = process.env): Env {
@@ -25,7 +35,7 @@ export function env(source: Record<string, string | undefined> = process.env): E
   const dataDir = parsed.FLOWDECK_DATA_DIR === 'memory' ? 'memory' : path.resolve(root, parsed.FLOWDECK_DATA_DIR ?? '.flowdeck/db');
   const blobBase = dataDir === 'memory' ? path.join(root, '.flowdeck') : path.dirname(dataDir);
   const blobDir = path.resolve(root, parsed.FLOWDECK_BLOB_DIR ?? path.join(blobBase, 'blobs'));
-  return { ...parsed, root, dataDir, blobDir };
+  return { ...parsed, root, dataDir, blobDir, urlGiven: typeof source.FLOWDECK_URL === 'string' && source.FLOWDECK_URL !== '' };
 }
 
 /** True while `next build` runs: nothing may open the store then. */

@@ -11,6 +11,9 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'unauthorized'
   | 'forbidden'
+  | 'csrf'
+  | 'last_admin_token'
+  | 'name_taken'
   | 'method_not_allowed'
   | 'unavailable';
 
@@ -27,6 +30,9 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   unauthorized: 401,
   forbidden: 403,
+  csrf: 403,
+  last_admin_token: 409,
+  name_taken: 409,
   method_not_allowed: 405,
   unavailable: 503,
 };

@@ -37,6 +37,8 @@ export const routes = {
   artifact: (digest: string) => `/artifacts/${seg(digest)}`,
   /** The API reference page (the OpenAPI document for people). */
   apiDocs: () => '/api-docs',
+  /** The sign-in page; `next` is where to go afterwards (a path of this app). */
+  signIn: (next?: string) => withQuery('/sign-in', { next }),
 
   api: {
     root: () => API,
@@ -72,6 +74,10 @@ export const routes = {
 
     commits: (query?: Query) => withQuery(`${API}/commits`, query),
     commit: (id: string) => `${API}/commits/${seg(id)}`,
+
+    tokens: () => `${API}/tokens`,
+    token: (id: string) => `${API}/tokens/${seg(id)}`,
+    session: () => `${API}/session`,
 
     blob: (digest: string) => `${API}/blobs/${seg(digest)}`,
     manifest: (digest: string) => `${API}/manifests/${seg(digest)}`,

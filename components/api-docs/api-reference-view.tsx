@@ -13,6 +13,7 @@ const TAG_TITLES: Record<ReferenceGroup['tag'], string> = {
   versions: 'Versions',
   commits: 'Commits',
   jobs: 'Jobs',
+  auth: 'Tokens and sessions',
 };
 
 /** The link to the machine-readable document. */

@@ -1,6 +1,7 @@
 import { ChevronRight, FolderTree, Layers } from 'lucide-react';
 import Link from 'next/link';
 import { RunActions } from '@/components/upgrade/run-actions';
+import { RunRoleNote } from '@/components/upgrade/run-role-note';
 import { RunUpgradeDialog } from '@/components/upgrade/run-upgrade-dialog';
 import { Badge } from '@/components/ui/badge';
 import { CopyButton } from '@/components/ui/copy-button';
@@ -36,6 +37,7 @@ export function RunHeader({ run }: { run: RunDetail }) {
           <div className="ml-auto flex gap-2">
             <RunActions runId={run.id} phase={run.phase} rowVersion={run.rowVersion} upgradedTo={run.upgradedTo} />
             <RunUpgradeDialog runId={run.id} versionId={run.versionId} workflow={run.workflow} rowVersion={run.rowVersion} phase={run.phase} upgradedTo={run.upgradedTo} />
+            <RunRoleNote phase={run.phase} upgradedTo={run.upgradedTo} />
           </div>
         </div>
         <div className="mt-1.5 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-muted-foreground">

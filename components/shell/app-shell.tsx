@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { AuthStatus } from '@/components/auth/auth-status';
 import { routes } from '@/lib/routes';
 import { KeyboardShortcuts } from './keyboard-shortcuts';
 import { Logo } from './logo';
@@ -13,8 +14,8 @@ export interface AppShellProps {
 }
 
 /**
- * The frame of every dashboard page: a sidebar on wide screens (brand, navigation, theme and store
- * status at the bottom), a top bar on small ones; the page in a centered column.
+ * The frame of every dashboard page: a sidebar on wide screens (brand, navigation, theme, who is
+ * signed in and store status at the bottom), a top bar on small ones; the page in a centered column.
  */
 export function AppShell({ storeStatus, children }: AppShellProps) {
   return (
@@ -37,6 +38,7 @@ export function AppShell({ storeStatus, children }: AppShellProps) {
             <span className="hidden text-xs text-muted-foreground md:inline">Theme</span>
             <ThemeToggle />
           </div>
+          <AuthStatus />
           <div className="hidden sm:block">{storeStatus}</div>
         </div>
       </aside>

@@ -2,12 +2,14 @@
 
 import { CircleStop, Pause, Play } from 'lucide-react';
 import { useState } from 'react';
+import { usePermission } from '@/components/auth/caller-context';
 import { isStaleError, StaleWriteNotice, toastWriteError } from '@/components/versions/write-feedback';
 import { Button } from '@/components/ui/button';
 import { Callout } from '@/components/ui/callout';
 import { Dialog } from '@/components/ui/dialog';
 import { Field, Textarea } from '@/components/ui/field';
 import { toast, Toaster } from '@/components/ui/toast';
+import { RUN_ACTION_ACCESS } from '@/lib/api/action-access';
 import { type RunControl, useRunActions } from '@/lib/api/hooks/use-run-actions';
 import { RUN_ACTION_LABELS, runActions } from '@/lib/domain/run-actions';
 import type { RunPhase } from '@/lib/domain/run-phase';
@@ -74,11 +76,15 @@ function ConfirmRunAction({ action, onClose, ...run }: RunActionsProps & { actio
   );
 }
 
-/** Pause / Resume / Cancel buttons for the run's phase, each with a confirmation. Mount it in the run header. */
+/**
+ * Pause / Resume / Cancel buttons for the run's phase and the caller's role, each with a confirmation.
+ * Mount it in the run header.
+ */
 export function RunActions(props: RunActionsProps) {
   const [open, setOpen] = useState<RunControl | null>(null);
+  const can = usePermission();
   const allowed = runActions(props);
-  const shown = (['pause', 'resume', 'cancel'] as const).filter((a) => allowed[a]);
+  const shown = (['pause', 'resume', 'cancel'] as const).filter((a) => allowed[a] && can(RUN_ACTION_ACCESS[a]).allowed);
   if (shown.length === 0) return null;
   return (
     <>

@@ -3,6 +3,7 @@
 import { ArrowUpCircle, LoaderCircle } from 'lucide-react';
 import Link from 'next/link';
 import { useState } from 'react';
+import { usePermission } from '@/components/auth/caller-context';
 import { VersionSelect } from '@/components/versions/version-select';
 import { isStaleError, StaleWriteNotice, toastWriteError } from '@/components/versions/write-feedback';
 import { Button } from '@/components/ui/button';
@@ -10,6 +11,7 @@ import { Callout } from '@/components/ui/callout';
 import { Dialog } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Toaster } from '@/components/ui/toast';
+import { RUN_ACTION_ACCESS } from '@/lib/api/action-access';
 import { isApiError } from '@/lib/api/fetch-json';
 import { type UpgradeReport, useRunUpgradePreview, useUpgradeRun } from '@/lib/api/hooks/use-upgrade-run';
 import { useVersions } from '@/lib/api/hooks/use-versions';
@@ -107,7 +109,9 @@ function UpgradeDialogBody({ runId, versionId, workflow, rowVersion, onClose }: 
  */
 export function RunUpgradeDialog(props: RunUpgradeDialogProps) {
   const [open, setOpen] = useState(false);
+  const permitted = usePermission()(RUN_ACTION_ACCESS.upgrade).allowed;
   const allowed = runActions({ phase: props.phase, upgradedTo: props.upgradedTo }).upgrade;
+  if (!permitted) return null;
   return (
     <>
       <Toaster />

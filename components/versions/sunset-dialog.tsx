@@ -22,7 +22,14 @@ function refusal(error: unknown): DrainCounts | null {
  * A safe sunset: retire the version now, refused while any run is active. The refusal shows what is
  * active and offers the ways forward: drain, upgrade the runs, or force with a reason.
  */
-export function SunsetDialog({ version, open, onClose, onReload, onChoose }: VersionDialogProps & { onChoose: (next: VersionAction) => void }) {
+export function SunsetDialog({
+  version,
+  open,
+  onClose,
+  onReload,
+  onChoose,
+  canForce,
+}: VersionDialogProps & { onChoose: (next: VersionAction) => void; /** The signed-in role may force a sunset. */ canForce: boolean }) {
   const { sunset } = useVersionActions(version);
   const name = version.label ?? version.id;
   const refused = refusal(sunset.error);
@@ -57,7 +64,7 @@ export function SunsetDialog({ version, open, onClose, onReload, onChoose }: Ver
         refused ? (
           <>
             <Button variant="ghost" onClick={close}>Close</Button>
-            <Button variant="outline" onClick={() => choose('force-sunset')}>Force sunset…</Button>
+            {canForce && <Button variant="outline" onClick={() => choose('force-sunset')}>Force sunset…</Button>}
             <Button variant="outline" onClick={() => choose('upgrade-runs')}>Upgrade active runs…</Button>
             <Button onClick={() => choose('drain')}>Drain…</Button>
           </>
@@ -83,7 +90,8 @@ export function SunsetDialog({ version, open, onClose, onReload, onChoose }: Ver
               <strong className="text-foreground">Upgrade active runs</strong> — move them to a newer version first (with a compatibility check).
             </li>
             <li>
-              <strong className="text-foreground">Force sunset</strong> — retire it now with a written reason; the active runs are flagged as stranded.
+              <strong className="text-foreground">Force sunset</strong> — retire it now with a written reason; the active runs are flagged as stranded
+              {canForce ? '.' : ' (needs the admin role).'}
             </li>
           </ul>
         </>

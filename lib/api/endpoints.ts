@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Role } from '@/lib/domain/roles';
+import * as a from './auth-schemas';
 import { VERSION_BODY_LIMIT } from './limits';
 import * as s from './schemas';
 
@@ -14,7 +15,7 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 /** `public` needs no token even when authentication is on; otherwise the weakest role allowed. */
 export type Access = Role | 'public';
 
-export const API_TAGS = ['system', 'runs', 'artifacts', 'versions', 'commits', 'jobs'] as const;
+export const API_TAGS = ['system', 'runs', 'artifacts', 'versions', 'commits', 'jobs', 'auth'] as const;
 export type ApiTag = (typeof API_TAGS)[number];
 
 export interface EndpointSpec {
@@ -197,7 +198,36 @@ export const ENDPOINTS = {
   'GET /api/v1/jobs/{id}': { summary: "A bulk job's progress", tag: 'jobs', access: 'viewer', params: s.JobParams },
   'GET /api/v1/commits': { summary: 'The commit log, newest first', tag: 'commits', access: 'viewer', query: s.CommitQuery },
   'GET /api/v1/commits/{id}': { summary: 'One commit with before and after', tag: 'commits', access: 'viewer', params: s.CommitParams },
+
+  'GET /api/v1/tokens': { summary: 'List API tokens (never their secrets)', tag: 'auth', access: 'admin' },
+  'POST /api/v1/tokens': {
+    summary: 'Create an API token; its secret is in this response only',
+    tag: 'auth',
+    access: 'admin',
+    body: a.CreateTokenBody,
+    success: { status: 201, description: 'the token and its secret (shown once)' },
+  },
+  'GET /api/v1/tokens/{id}': { summary: 'One API token', tag: 'auth', access: 'admin', params: a.TokenParams },
+  'DELETE /api/v1/tokens/{id}': {
+    summary: 'Revoke an API token (its sessions end too)',
+    tag: 'auth',
+    access: 'admin',
+    params: a.TokenParams,
+    success: { status: 204, description: 'revoked' },
+  },
+  'GET /api/v1/session': { summary: 'Whether authentication is on, and who the caller is', tag: 'auth', access: 'public' },
+  'POST /api/v1/session': {
+    summary: 'Sign in to the dashboard with a token: sets the session cookie',
+    tag: 'auth',
+    access: 'public',
+    body: a.SignInBody,
+    success: { status: 200, description: 'the caller; the session is in an httpOnly cookie' },
+  },
+  'DELETE /api/v1/session': { summary: 'Sign out: clears the session cookie', tag: 'auth', access: 'public', success: { status: 204, description: 'signed out' } },
 } as const satisfies Record<string, EndpointSpec>;
+
+/** A forced sunset (`POST …/sunset` with mode force) needs more than the endpoint's access. */
+export const FORCE_SUNSET_ACCESS: Role = 'admin';
 
 export type EndpointKey = keyof typeof ENDPOINTS;
 

@@ -1,3 +1,4 @@
+import { SESSION_COOKIE } from '@/lib/server/session-cookie';
 import { z } from 'zod';
 import { ERROR_STATUS, type ErrorCode } from '@/lib/errors';
 import { API_TAGS, ENDPOINTS, splitKey, type ApiTag, type EndpointKey, type EndpointSpec } from './endpoints';
@@ -12,7 +13,7 @@ import { schemaCollector, type JsonSchema } from './openapi-schemas';
 export type { JsonSchema } from './openapi-schemas';
 
 /** The dashboard's session cookie (the other way to authenticate besides a bearer token). */
-export const SESSION_COOKIE = 'flowdeck_session';
+export { SESSION_COOKIE };
 
 export interface OpenApiParameter {
   name: string;
@@ -55,6 +56,7 @@ const TAG_DESCRIPTIONS: Record<ApiTag, string> = {
   versions: 'The version registry: create, update, drain, sunset, diff and bulk upgrade',
   commits: 'The linear, append-only history of every change made through the API',
   jobs: 'Progress of long-running bulk jobs',
+  auth: 'API tokens (admin) and dashboard sessions (sign in with a token, sign out)',
 };
 
 /** One response per error status, named for components.responses. */

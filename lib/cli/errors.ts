@@ -2,11 +2,20 @@ import { CommanderError } from 'commander';
 import { ZodError } from 'zod';
 import { ApiError } from '@/lib/api/fetch-json';
 import type { DrainReport } from '@/lib/domain/drain';
+import { env } from '@/lib/env';
 import type { UpgradeReport } from '@/lib/domain/upgrade';
 import { kv } from './format';
 import { CliError, EXIT } from './http-client';
 import { drainBreakdown } from './render-version';
 import { upgradeReport } from './render-upgrade';
+
+function tokenIsSet(): boolean {
+  try {
+    return Boolean(env().FLOWDECK_TOKEN);
+  } catch {
+    return false;
+  }
+}
 
 /** Field errors of a 400 as `  field: message` lines. */
 function fieldLines(fields: unknown): string[] {
@@ -40,6 +49,14 @@ export function describeApiError(err: ApiError): string {
       ),
     );
   }
+  if (err.status === 401) {
+    lines.push(
+      tokenIsSet()
+        ? '  FLOWDECK_TOKEN was refused: check it, or ask an admin for a new one (flowdeck token create).'
+        : '  This server requires a token: set FLOWDECK_TOKEN (an admin makes one with: flowdeck token create --name NAME --role ROLE).',
+    );
+  }
+  if (err.code === 'forbidden' && typeof d.required === 'string') lines.push(`  Use a token with the ${d.required} role.`);
   if (err.code === 'incompatible' && d.report) lines.push('Compatibility report:', upgradeReport(d.report as UpgradeReport));
   lines.push(...fieldLines(d.fields));
   if (Array.isArray(d.problems) && d.problems.length > 1) lines.push(...d.problems.map((p) => `  - ${String(p)}`));

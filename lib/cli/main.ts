@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerCommits } from './commits';
 import { registerDemo } from './demo';
 import { reportError } from './errors';
+import { registerToken } from './token';
 import { registerUpgrade } from './upgrade';
 import { registerVersion } from './version';
 import { registerVersionRetire } from './version-retire';
@@ -14,9 +15,10 @@ const program = new Command('flowdeck')
   .addHelpText(
     'after',
     `
-Every command except demo talks to the HTTP API:
+Every command except demo talks to the HTTP API (token commands too when FLOWDECK_URL is set; without it
+they work directly on the store, which is how the first admin token is made):
   FLOWDECK_URL    the server (default http://127.0.0.1:3000)
-  FLOWDECK_TOKEN  bearer token, sent when set
+  FLOWDECK_TOKEN  bearer token, sent when set (required by a server that listens beyond loopback)
 
 Add --json to any command to print the raw API JSON instead of tables.
 Exit codes: 0 ok, 1 refused or failed by the server (message and code on stderr), 2 bad invocation, 3 server unreachable.
@@ -28,13 +30,15 @@ Examples:
   flowdeck upgrade run_X --to vers_B --strategy partial-resume --dry-run
   flowdeck upgrade-all vers_A --to vers_B --strategy restart
   flowdeck version sunset vers_A
-  flowdeck commits list --entity version --limit 10`,
+  flowdeck commits list --entity version --limit 10
+  flowdeck token create --name ci --role operator --expires 90d`,
   );
 
 registerVersionRetire(registerVersion(program));
 registerUpgrade(program);
 registerCommits(program);
 registerDemo(program);
+registerToken(program);
 
 let json = false;
 program.hook('preAction', (_root, action) => {

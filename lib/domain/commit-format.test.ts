@@ -5,7 +5,8 @@ describe('commitActionLabel', () => {
   it('names known actions and passes unknown ones through', () => {
     expect(commitActionLabel('version.sunset.force')).toBe('Forced sunset');
     expect(commitActionLabel('run.upgrade')).toBe('Upgraded run');
-    expect(commitActionLabel('token.create')).toBe('token.create');
+    expect(commitActionLabel('token.create')).toBe('Created token');
+    expect(commitActionLabel('runner.claim')).toBe('runner.claim');
   });
 });
 

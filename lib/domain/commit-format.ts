@@ -17,6 +17,8 @@ export const COMMIT_ACTION_LABELS = {
   'run.pause': 'Paused run',
   'run.resume': 'Resumed run',
   'run.upgrade': 'Upgraded run',
+  'token.create': 'Created token',
+  'token.revoke': 'Revoked token',
 } as const satisfies Record<string, string>;
 export type CommitAction = keyof typeof COMMIT_ACTION_LABELS;
 export const COMMIT_ACTIONS = Object.keys(COMMIT_ACTION_LABELS) as CommitAction[];

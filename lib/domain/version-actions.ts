@@ -4,6 +4,16 @@ import type { VersionStatus } from './version-status';
 export const VERSION_ACTIONS = ['set-current', 'upgrade-runs', 'drain', 'sunset', 'force-sunset', 'edit', 'delete'] as const;
 export type VersionAction = (typeof VERSION_ACTIONS)[number];
 
+export const VERSION_ACTION_LABELS: Record<VersionAction, string> = {
+  'set-current': 'Set current',
+  'upgrade-runs': 'Upgrade active runs',
+  drain: 'Drain',
+  sunset: 'Sunset',
+  'force-sunset': 'Force sunset',
+  edit: 'Edit',
+  delete: 'Delete',
+};
+
 export interface ActionAvailability {
   allowed: boolean;
   /** Why not, when it is not allowed (shown as the disabled button's tooltip). */

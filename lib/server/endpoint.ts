@@ -1,6 +1,6 @@
 import 'server-only';
 import { endpointSpec, type EndpointKey } from '@/lib/api/endpoints';
-import { authorize, type Caller } from './auth';
+import { authorize, type Caller, recordUse } from './auth';
 import { toErrorResponse } from './http';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id';
 
@@ -25,21 +25,27 @@ function withRequestId(response: Response, requestId: string): Response {
 
 /**
  * The route handler of one endpoint of lib/api/endpoints.ts: authorizes the caller for the endpoint's
- * access, runs the handler, maps every failure to the error envelope, and tags the response with a
- * request id (also in the server log for internal errors).
+ * access (lib/server/auth.ts), runs the handler, records the token's use when it succeeded, maps every
+ * failure to the error envelope, and tags the response with a request id (also in the server log for
+ * internal errors).
  */
 export function endpoint<C>(key: EndpointKey, handler: Handler<C>): EndpointHandler<C> {
   const spec = endpointSpec(key);
   const route = async (req: Request, ctx: C): Promise<Response> => {
     const requestId = requestIdOf(req);
     let response: Response;
+    let caller: Caller | null = null;
     try {
-      const caller = await authorize(req, spec.access);
+      caller = await authorize(req, spec.access, key);
       response = await handler(req, ctx, caller);
     } catch (err) {
       response = toErrorResponse(err, requestId);
     }
-    return withRequestId(response, requestId);
+    // Only a request that succeeded counts as a use of its token: a refused one leaves the store alone.
+    if (caller && response.status < 400) await recordUse(caller);
+    const tagged = withRequestId(response, requestId);
+    if (tagged.status === 401) tagged.headers.set('WWW-Authenticate', 'Bearer realm="flowdeck"');
+    return tagged;
   };
   return Object.assign(route, { endpointKey: key });
 }

@@ -15,8 +15,9 @@ export interface TestEngine {
 
 /** A new database on the server of DATABASE_URL, dropped on close. */
 export async function createPostgresDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  // FLOWDECK_TEST_DB_PREFIX keeps the databases of parallel checkouts apart on a shared server.
-  const name = `${(process.env.FLOWDECK_TEST_DB_PREFIX ?? 'flowdeck_t').replace(/[^a-z0-9_]/g, '')}_${randomBytes(6).toString('hex')}`;
+  // FLOWDECK_TEST_DB_PREFIX tells apart the databases of suites sharing one server.
+  const prefix = /^[a-z_][a-z0-9_]{0,30}$/.test(process.env.FLOWDECK_TEST_DB_PREFIX ?? '') ? process.env.FLOWDECK_TEST_DB_PREFIX : 'flowdeck_t';
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);

@@ -7,6 +7,8 @@ import type { CommitListData } from '@/lib/api/hooks/use-commits';
 import { commitKeys } from '@/lib/api/query-keys';
 import { COMMIT_PAGE_SIZE, parseCommitFilters } from '@/lib/api/schemas';
 import { listCommits } from '@/lib/db/queries/commits';
+import { pagePath, requirePageCaller } from '@/lib/server/page-guard';
+import { routes } from '@/lib/routes';
 import { getStore } from '@/lib/server/store';
 
 export const metadata: Metadata = { title: 'Commits' };
@@ -18,6 +20,7 @@ interface CommitsPageProps {
 /** The audit log: the first page under the URL's filters renders on the server; more load on demand. */
 export default async function CommitsPage({ searchParams }: CommitsPageProps) {
   await connection();
+  await requirePageCaller(pagePath(routes.commits(), await searchParams));
   const filters = parseCommitFilters(await searchParams);
   const { db } = await getStore();
   const page = await listCommits(db, { ...filters, limit: COMMIT_PAGE_SIZE });

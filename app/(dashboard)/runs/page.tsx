@@ -8,6 +8,8 @@ import { parseRunFilters } from '@/lib/api/schemas';
 import { listRunFacets } from '@/lib/db/queries/run-facets';
 import { countRuns, listRuns } from '@/lib/db/queries/runs';
 import { countFilters, RUN_PAGE_SIZE } from '@/lib/domain/run-list-filters';
+import { pagePath, requirePageCaller } from '@/lib/server/page-guard';
+import { routes } from '@/lib/routes';
 import { getStore } from '@/lib/server/store';
 
 export const metadata: Metadata = { title: 'Runs' };
@@ -19,6 +21,7 @@ interface RunsPageProps {
 /** The run index: the first page, counts and filter choices render on the server, then stay live. */
 export default async function RunsPage({ searchParams }: RunsPageProps) {
   await connection();
+  await requirePageCaller(pagePath(routes.runs(), await searchParams));
   const filters = parseRunFilters(await searchParams);
   const { db } = await getStore();
   const [page, counts, facets] = await Promise.all([

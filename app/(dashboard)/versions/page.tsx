@@ -6,6 +6,8 @@ import { VersionsView } from '@/components/versions/versions-view';
 import { ALL_VERSIONS, type VersionListData } from '@/lib/api/hooks/use-versions';
 import { versionKeys } from '@/lib/api/query-keys';
 import { listVersions } from '@/lib/db/queries/versions';
+import { requirePageCaller } from '@/lib/server/page-guard';
+import { routes } from '@/lib/routes';
 import { getStore } from '@/lib/server/store';
 
 export const metadata: Metadata = { title: 'Versions' };
@@ -13,6 +15,7 @@ export const metadata: Metadata = { title: 'Versions' };
 /** The version registry: rendered on the server, then kept fresh by the client. */
 export default async function VersionsPage() {
   await connection();
+  await requirePageCaller(routes.versions());
   const { db } = await getStore();
   const items = await listVersions(db);
 

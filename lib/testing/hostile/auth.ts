@@ -1,25 +1,21 @@
 import fc from 'fast-check';
 import type { Access } from '@/lib/api/endpoints';
+import { createToken } from '@/lib/control/tokens';
 import type { Db } from '@/lib/db/client';
 import { ROLES, roleAllows, type Role } from '@/lib/domain/roles';
 
 /**
  * Authentication cases of the hostile-input suite. Every generated request carries one of these
- * (`Authorization: Bearer fdk_…`, a session cookie, or nothing).
- *
- * Extension point: while tokens do not exist, `AUTH_HOOKS.mint` is unset, the suite runs with the
- * default (loopback: every caller is `local`), and the auth cases only have to keep the general
- * promises (no 5xx, no leak, envelope, store unchanged). Once tokens exist, set `AUTH_HOOKS.mint` to a
- * function that writes a token of a role into the seeded store and returns its secret; the suite then
- * runs with FLOWDECK_AUTH=required and also asserts 401 for missing, malformed, unknown and expired
- * tokens and 403 for a role below the endpoint's access.
+ * (`Authorization: Bearer fdk_…`, a session cookie, or nothing). The suite runs with
+ * FLOWDECK_AUTH=required and real tokens of every role in the seeded store, and asserts 401 for
+ * missing, malformed, unknown and expired tokens and 403 for a role below the endpoint's access.
  */
-export interface AuthHooks {
-  /** Stores a token with this role (expired when `expiresAt` is in the past) and returns `fdk_…`. */
-  mint?: (db: Db, role: Role, options: { name: string; expiresAt?: Date }) => Promise<string>;
+async function mint(db: Db, role: Role, options: { name: string; expiresAt?: Date }): Promise<string> {
+  // An expired token is made "an hour ago" with a lifetime that has ended since.
+  const now = options.expiresAt ? new Date(options.expiresAt.getTime() - 3_600_000) : new Date();
+  const expiry = options.expiresAt ? { expiresAt: options.expiresAt.toISOString() } : {};
+  return (await createToken(db, 'local', { name: options.name, role, ...expiry }, now)).secret;
 }
-
-export const AUTH_HOOKS: AuthHooks = {};
 
 export type AuthCaseKind = 'none' | 'malformed' | 'unknown' | 'expired' | 'session-garbage' | 'valid';
 
@@ -37,10 +33,8 @@ export interface AuthFixture {
   expired?: string;
 }
 
-/** Mints the suite's tokens when tokens exist; otherwise the suite runs with authentication off. */
+/** Mints the suite's tokens: one valid token per role and an expired admin token. */
 export async function prepareAuth(db: Db): Promise<AuthFixture> {
-  const mint = AUTH_HOOKS.mint;
-  if (!mint) return { enforced: false, valid: {} };
   const valid: Partial<Record<Role, string>> = {};
   for (const role of ROLES) valid[role] = await mint(db, role, { name: `hostile-${role}` });
   const expired = await mint(db, 'admin', { name: 'hostile-expired', expiresAt: new Date(Date.now() - 60_000) });

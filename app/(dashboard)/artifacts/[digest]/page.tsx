@@ -8,6 +8,8 @@ import { Digest } from '@/lib/api/schemas';
 import { getArtifactUsage } from '@/lib/db/queries/artifacts';
 import { shortDigest } from '@/lib/domain/digest-format';
 import { AppError } from '@/lib/errors';
+import { requirePageCaller } from '@/lib/server/page-guard';
+import { routes } from '@/lib/routes';
 import { getStore } from '@/lib/server/store';
 
 interface ArtifactPageProps {
@@ -28,6 +30,7 @@ export async function generateMetadata({ params }: ArtifactPageProps): Promise<M
 }
 
 export default async function ArtifactPage({ params }: ArtifactPageProps) {
+  await requirePageCaller(routes.artifact(decoded((await params).digest)));
   const parsed = Digest.safeParse(decoded((await params).digest));
   if (!parsed.success) return <InvalidDigest value={decoded((await params).digest)} />;
   const digest = parsed.data;

@@ -9,6 +9,8 @@ import { CommitParams } from '@/lib/api/schemas';
 import { getCommit } from '@/lib/db/queries/commits';
 import { commitActionLabel } from '@/lib/domain/commit-format';
 import { AppError } from '@/lib/errors';
+import { requirePageCaller } from '@/lib/server/page-guard';
+import { routes } from '@/lib/routes';
 import { getStore } from '@/lib/server/store';
 
 interface CommitPageProps {
@@ -18,6 +20,7 @@ interface CommitPageProps {
 /** The commit, or the not-found page for a malformed or unknown id. Cached per request (metadata + page). */
 const loadCommit = cache(async (raw: { id: string }) => {
   await connection();
+  await requirePageCaller(routes.commit(raw.id));
   const parsed = CommitParams.safeParse(raw);
   if (!parsed.success) notFound();
   const { db } = await getStore();

@@ -7,6 +7,8 @@ import { runKeys } from '@/lib/api/query-keys';
 import { RunParams } from '@/lib/api/schemas';
 import { getRun } from '@/lib/db/queries/runs';
 import { AppError } from '@/lib/errors';
+import { requirePageCaller } from '@/lib/server/page-guard';
+import { routes } from '@/lib/routes';
 import { getStore } from '@/lib/server/store';
 
 interface RunPageProps {
@@ -15,6 +17,7 @@ interface RunPageProps {
 
 /** The run, or the not-found page for a malformed or unknown id. Cached per request (metadata + page). */
 const loadRun = cache(async (raw: { runId: string }) => {
+  await requirePageCaller(routes.run(raw.runId));
   const parsed = RunParams.safeParse(raw);
   if (!parsed.success) notFound();
   const { db } = await getStore();

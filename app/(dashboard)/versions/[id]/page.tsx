@@ -12,6 +12,8 @@ import { listCommits } from '@/lib/db/queries/commits';
 import { diffVersions } from '@/lib/db/queries/version-diff';
 import { getDrainReport, getVersion, listVersions } from '@/lib/db/queries/versions';
 import { AppError } from '@/lib/errors';
+import { requirePageCaller } from '@/lib/server/page-guard';
+import { routes } from '@/lib/routes';
 import { getStore } from '@/lib/server/store';
 
 interface VersionPageProps {
@@ -22,6 +24,7 @@ interface VersionPageProps {
 /** The version, or the not-found page for a malformed or unknown id. Cached per request (metadata + page). */
 const loadVersion = cache(async (raw: { id: string }) => {
   await connection();
+  await requirePageCaller(routes.version(raw.id));
   const parsed = VersionParams.safeParse(raw);
   if (!parsed.success) notFound();
   const { db } = await getStore();

@@ -1,5 +1,6 @@
 import { requireRole } from '@/lib/server/auth';
 import { endpoint } from '@/lib/server/endpoint';
+import { FORCE_SUNSET_ACCESS } from '@/lib/api/endpoints';
 import { SunsetBody, VersionParams } from '@/lib/api/schemas';
 import { sunsetVersion } from '@/lib/control/sunset';
 import { getVersion } from '@/lib/db/queries/versions';
@@ -13,7 +14,7 @@ type Ctx = { params: Promise<{ id: string }> };
 export const POST = endpoint('POST /api/v1/versions/{id}/sunset', async (req, ctx: Ctx, caller) => {
   const { id } = VersionParams.parse(await ctx.params);
   const body = await readJson(req, SunsetBody);
-  if (body.mode === 'force') requireRole(caller, 'admin', 'a forced sunset');
+  if (body.mode === 'force') requireRole(caller, FORCE_SUNSET_ACCESS, 'a forced sunset');
   const { db } = await getStore();
   await sunsetVersion(db, caller.actor, { ...body, id, expectedVersion: expectedVersion(req, body) });
   return withEtag(await getVersion(db, id));
