@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerCommits } from './commits';
 import { registerDemo } from './demo';
 import { reportError } from './errors';
+import { registerRunner } from './runner';
 import { registerUpgrade } from './upgrade';
 import { registerVersion } from './version';
 import { registerVersionRetire } from './version-retire';
@@ -14,7 +15,7 @@ const program = new Command('flowdeck')
   .addHelpText(
     'after',
     `
-Every command except demo talks to the HTTP API:
+Every command except demo talks to the HTTP API (the runner too):
   FLOWDECK_URL    the server (default http://127.0.0.1:3000)
   FLOWDECK_TOKEN  bearer token, sent when set
 
@@ -28,12 +29,14 @@ Examples:
   flowdeck upgrade run_X --to vers_B --strategy partial-resume --dry-run
   flowdeck upgrade-all vers_A --to vers_B --strategy restart
   flowdeck version sunset vers_A
-  flowdeck commits list --entity version --limit 10`,
+  flowdeck commits list --entity version --limit 10
+  flowdeck runner --capacity 4 --work-dir /var/tmp/flowdeck-runs`,
   );
 
 registerVersionRetire(registerVersion(program));
 registerUpgrade(program);
 registerCommits(program);
+registerRunner(program);
 registerDemo(program);
 
 let json = false;
