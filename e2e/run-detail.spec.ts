@@ -190,6 +190,17 @@ test.describe('run detail', () => {
     await expect(run.graph.locator('[data-testid="graph-node"] [aria-label="Waiting on a hook"]')).toHaveCount(1);
   });
 
+  test('an active demo run says the simulated engine holds it, so no runner takes it', async ({ page, request }) => {
+    const active = await demoRun(request, (r) => r.phase === 'running');
+    test.skip(!active, 'the demo has no running run in its newest 200');
+    const run = new RunPage(page);
+    await run.goto(active?.id as string);
+    const lease = run.facts.getByTestId('run-lease');
+    await expect(lease).toHaveAttribute('data-state', 'held');
+    await expect(lease).toContainText('demo holds it, no expiry');
+    await expect(page.getByTestId('run-lease-owner')).toHaveText('demo');
+  });
+
   test('an unknown or malformed run id is a friendly not-found page', async ({ page }) => {
     // The dashboard streams its frame before the page knows the run is missing, so the status is sent
     // as 200; Next marks the page noindex instead.
