@@ -3,6 +3,7 @@ import { registerCommits } from './commits';
 import { registerDemo } from './demo';
 import { reportError } from './errors';
 import { registerRunner } from './runner';
+import { registerRuns } from './runs';
 import { registerUpgrade } from './upgrade';
 import { registerVersion } from './version';
 import { registerVersionRetire } from './version-retire';
@@ -30,12 +31,14 @@ Examples:
   flowdeck upgrade-all vers_A --to vers_B --strategy restart
   flowdeck version sunset vers_A
   flowdeck commits list --entity version --limit 10
+  flowdeck run start release --input '{"app": "hello", "version": "1.0.0"}'
   flowdeck runner --capacity 4 --work-dir /var/tmp/flowdeck-runs`,
   );
 
 registerVersionRetire(registerVersion(program));
 registerUpgrade(program);
 registerCommits(program);
+registerRuns(program);
 registerRunner(program);
 registerDemo(program);
 

@@ -60,7 +60,7 @@ runners may run at once; each run is held by one runner under a lease it renews 
 A step runs as /bin/sh -c COMMAND in <work-dir>/<run>/steps/<step>/, in its own process group, with:
   FLOWDECK_INPUT        the run input as JSON        FLOWDECK_INPUT_FILE   the same, as a file
   FLOWDECK_RUN_ID       FLOWDECK_WORKFLOW            FLOWDECK_STEP_ID      FLOWDECK_ATTEMPT
-  FLOWDECK_STEPS_FILE   JSON: each finished earlier step → {status, output} (a hook's output is its payload)
+  FLOWDECK_STEPS_FILE   JSON: each step it depends on that ended → {status, output, error} (a hook's output: its payload)
   FLOWDECK_OUTPUT_FILE  write JSON here to record it as the node output's "result"
 The files of the steps it needs (their declared outputs) are staged into its directory first, each checked
 against its sha256. Its declared outputs are uploaded as blobs and recorded as its artifact manifest.

@@ -54,7 +54,8 @@ export interface RunnerApi {
   getManifest(digest: string): Promise<ManifestEntry[]>;
   setArtifactManifest(runId: string, nodeId: string, digest: string): Promise<void>;
   cache(signature: string, staged: Record<string, string>): Promise<CacheHit | null>;
-  runInput(runId: string): Promise<unknown>;
+  /** A run's input and node results (to check a cache hit saw the same world). */
+  runView(runId: string): Promise<{ input: unknown; nodes: { nodeId: string; status: NodeStatus; output: unknown; error: unknown }[] }>;
 }
 
 export interface ApiOptions {
@@ -150,8 +151,8 @@ export function runnerApi(options: ApiOptions): RunnerApi {
       const res = await json<{ hit: CacheHit | null }>('GET', `/api/v1/runner/cache?${query.toString()}`);
       return res.hit;
     },
-    async runInput(runId) {
-      return (await json<{ input: unknown }>('GET', `/api/v1/runs/${runId}`)).input;
+    async runView(runId) {
+      return json('GET', `/api/v1/runs/${runId}`);
     },
   };
 }

@@ -187,7 +187,10 @@ export class FakeServer {
         }
         return null;
       },
-      runInput: async (runId) => this.get(runId).input,
+      runView: async (runId) => {
+        const run = this.get(runId);
+        return { input: run.input, nodes: Object.entries(run.state.nodes).map(([nodeId, n]) => ({ nodeId, status: n.status, output: n.output, error: n.error })) };
+      },
     };
   }
 }

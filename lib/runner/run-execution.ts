@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ApiError } from '@/lib/api/fetch-json';
 import { parseDuration, type StepDefinition, stepAction } from '@/lib/domain/manifest';
 import type { NodeStatus } from '@/lib/domain/node-status';
+import { seenSteps } from '@/lib/domain/step-inputs';
 import { scheduleSteps } from '@/lib/domain/step-scheduler';
 import { type ClaimedRun, isLeaseLost, type NewEvent, type RunnerApi, withRetry } from './api';
 import type { Reaper, StepProcess } from './process';
@@ -80,6 +81,7 @@ export class RunExecution implements StepHost {
   private queue: Promise<unknown> = Promise.resolve();
   private stop: { outcome: 'lost' | 'stopped'; reason: string } | null = null;
   private wake: (() => void) | null = null;
+  private done = false;
   /** A claim never hands out a waiting run; should one come anyway, it is given back untouched. */
   private readonly waitingAtClaim: string | null;
 
@@ -115,12 +117,8 @@ export class RunExecution implements StepHost {
     return this.nodes.get(stepId) ?? { status: 'pending', attempt: 0, signature: '', output: null, error: null, artifactManifest: null };
   }
 
-  summary(): StepsSummary {
-    const out: StepsSummary = {};
-    for (const [id, n] of this.nodes) {
-      if (n.status === 'success' || n.status === 'failed' || n.status === 'skipped') out[id] = { status: n.status, output: n.output ?? n.error ?? null };
-    }
-    return out;
+  summary(stepId: string): StepsSummary {
+    return seenSteps(this.steps, stepId, [...this.nodes].map(([nodeId, n]) => ({ nodeId, ...n })));
   }
 
   log(stepId: string | null, message: string): void {
@@ -129,6 +127,11 @@ export class RunExecution implements StepHost {
 
   halted(): boolean {
     return this.stop !== null;
+  }
+
+  /** Still driving the run: neither halted nor done (a finished run needs no more heartbeats). */
+  active(): boolean {
+    return this.stop === null && !this.done;
   }
 
   leaseOk(): boolean {
@@ -206,6 +209,7 @@ export class RunExecution implements StepHost {
     try {
       return await this.loop();
     } finally {
+      this.done = true;
       unsubscribe();
       await Promise.allSettled([...this.tasks.values()]);
       await this.queue;
@@ -266,12 +270,12 @@ export class RunExecution implements StepHost {
       }
       const until = new Date(Date.now() + ms).toISOString();
       if (!(await this.post([{ type: 'node_started', nodeId: step.id }, { type: 'sleep_started', nodeId: step.id, until }]))) return this.stop?.outcome ?? 'stopped';
-      this.log(step.id, `sleeping until ${until}; lease released`);
+      this.log(step.id, `sleeping until ${until}`);
       return 'waiting';
     }
     const token = `hk_${randomBytes(32).toString('base64url')}`;
     if (!(await this.post([{ type: 'node_started', nodeId: step.id }, { type: 'hook_created', nodeId: step.id, token }]))) return this.stop?.outcome ?? 'stopped';
-    this.log(step.id, 'waiting on a hook (POST /api/v1/hooks/<token>; the token is in the run\'s waiting state); lease released');
+    this.log(step.id, "waiting on a hook: POST /api/v1/hooks/TOKEN (the token is in the run's waiting state)");
     return 'waiting';
   }
 }

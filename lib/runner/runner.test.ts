@@ -75,7 +75,7 @@ describe('Runner', () => {
     expect(run.state.nodes.package?.stagedManifests).toEqual({ build: buildManifest });
     expect((run.state.nodes.test?.output as { result: unknown }).result).toEqual({ passed: 3 });
     const seen = JSON.parse(fs.readFileSync(path.join(workDir, runId, 'steps/package/steps-seen.json'), 'utf8')) as Record<string, { status: string }>;
-    expect(Object.keys(seen).sort()).toEqual(['build', 'report', 'test']);
+    expect(Object.keys(seen).sort()).toEqual(['build', 'test']); // the steps it depends on, not report
     const out = run.state.nodes.build?.output as { exitCode: number; log: { digest: string } };
     expect(out.exitCode).toBe(0);
     expect(server.blobs.has(out.log.digest)).toBe(true);
@@ -128,7 +128,7 @@ describe('Runner', () => {
     await runner('r4').run();
     expect(run.state.run).toMatchObject({ phase: 'finished', result: 'success' });
     const seen = JSON.parse(fs.readFileSync(path.join(workDir, runId, 'steps/ship/steps.json'), 'utf8'));
-    expect(seen.approve).toEqual({ status: 'success', output: { approvedBy: 'ada' } });
+    expect(seen.approve).toEqual({ status: 'success', output: { approvedBy: 'ada' }, error: null });
   });
 
   it('stops a cancelled run within 2 s and records nothing more', async () => {
@@ -167,6 +167,25 @@ describe('Runner', () => {
     expect(c!.state.nodes.build?.output).not.toHaveProperty('cachedFrom');
     expect(b!.state.nodes.use?.stagedManifests).toEqual({ build: a!.artifactManifests.build });
     for (const r of [a, b, c]) expect(r!.state.run.result).toBe('success');
+  });
+
+  it('is no cache hit when an upstream result differs (a hook payload)', async () => {
+    const { server, runner } = setup(1);
+    const marker = path.join(root, `payload-${counter}`);
+    const flow = wf([
+      { id: 'approve', hook: {} },
+      { id: 'publish', run: `cat "$FLOWDECK_STEPS_FILE" > seen.json; echo x >> ${marker}`, needs: [{ step: 'approve' }], outputs: ['seen.json'] },
+    ]);
+    const runs = [server.createRun(flow, {}), server.createRun(flow, {}), server.createRun(flow, {})];
+    await runner().run();
+    runs.forEach((id, i) => {
+      const w = server.runs.get(id)!.state.run.waiting as { token: string };
+      server.deliverHook(w.token, { approvedBy: i === 0 ? 'ada' : 'bob' });
+    });
+    await runner().run();
+    expect(fs.readFileSync(marker, 'utf8')).toBe('x\nx\n'); // ada, bob; the second bob is a hit
+    expect(server.runs.get(runs[2]!)!.state.nodes.publish?.output).toMatchObject({ cachedFrom: { runId: runs[1] } });
+    for (const id of runs) expect(server.runs.get(id)!.state.run.result).toBe('success');
   });
 
   it('runs independent steps in parallel up to the capacity', async () => {

@@ -167,7 +167,7 @@ export class Runner {
     let trouble = false;
     while (!this.ended) {
       await new Promise((resolve) => setTimeout(resolve, this.options.heartbeatMs ?? 1_000));
-      const live = [...this.held].filter(([, h]) => !h.exec.halted());
+      const live = [...this.held].filter(([, h]) => h.exec.active());
       if (live.length === 0) continue;
       const sentAt = Date.now();
       try {
@@ -177,6 +177,7 @@ export class Runner {
         for (const [id, h] of live) {
           const s = states.get(id);
           if (s?.state === 'ok') h.deadline = sentAt + leaseSeconds * 1000;
+          else if (!h.exec.active()) continue; // it ended while the heartbeat was under way (e.g. finished)
           else if (!s || s.state === 'lost') h.exec.halt('lost', 'heartbeat: the lease is lost');
           else h.exec.halt('stopped', `heartbeat: the run is ${s.state}`);
         }
@@ -185,7 +186,7 @@ export class Runner {
         trouble = true;
       }
       for (const [id, h] of this.held) {
-        if (!h.exec.halted() && Date.now() >= h.deadline) {
+        if (h.exec.active() && Date.now() >= h.deadline) {
           log(id, null, 'no heartbeat got through before the lease ran out');
           h.exec.halt('lost', 'lease expired');
         }

@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 import { ApiError } from '@/lib/api/fetch-json';
-import { jsonDigest, sha256Digest } from '@/lib/domain/digest';
+import { sha256Digest } from '@/lib/domain/digest';
 import type { StepDefinition } from '@/lib/domain/manifest';
-import { artifactProducers } from '@/lib/domain/step-inputs';
+import { artifactProducers, seenSteps, stepContextDigest } from '@/lib/domain/step-inputs';
 import { type CacheHit, isLeaseLost, type NewEvent, type RunnerApi, withRetry } from './api';
 import { collectOutputs, publishOutputs, stageManifests, StepError } from './artifacts';
 import { type ProcessResult, type Reaper, spawnStep, type StepProcess } from './process';
@@ -31,7 +31,8 @@ export interface StepHost {
   readonly graceMs: number;
   readonly baseEnv: Readonly<Record<string, string | undefined>>;
   node(stepId: string): NodeView;
-  summary(): StepsSummary;
+  /** What the step sees of the steps it depends on (FLOWDECK_STEPS_FILE). */
+  summary(stepId: string): StepsSummary;
   /** Records events in order under the lease; false when the run was halted instead. */
   post(events: NewEvent[]): Promise<boolean>;
   /** Stops the run: lease lost, refused, cancelled… */
@@ -62,15 +63,17 @@ export function stagedFor(host: Pick<StepHost, 'steps' | 'node'>, stepId: string
 }
 
 /**
- * A cache hit for a step: the server's (same signature, same staged manifests), taken only when the run
- * input is the same too — a step sees the input, so a different one could have produced other files.
+ * A cache hit for a step: the server's (same signature, same staged manifests), taken only when the step
+ * would also see the same world there — the same run input and the same results of the steps it depends
+ * on (a hook's payload included; lib/domain/step-inputs stepContextDigest).
  */
 async function cacheHit(host: StepHost, stepId: string, staged: Record<string, string>): Promise<CacheHit | null> {
   try {
     const hit = await host.api.cache(host.node(stepId).signature, staged);
     if (!hit || hit.runId === host.runId) return null;
-    const theirs = await host.api.runInput(hit.runId);
-    return jsonDigest(theirs ?? null) === jsonDigest(host.input ?? null) ? hit : null;
+    const theirs = await host.api.runView(hit.runId);
+    const same = stepContextDigest(theirs.input, seenSteps(host.steps, stepId, theirs.nodes)) === stepContextDigest(host.input, host.summary(stepId));
+    return same ? hit : null;
   } catch (err) {
     host.log(stepId, `cache lookup failed, executing: ${err instanceof Error ? err.message : String(err)}`);
     return null;
@@ -119,7 +122,7 @@ export async function executeRunStep(host: StepHost, step: StepDefinition): Prom
     if (!(await host.post([{ type: 'node_started', nodeId: stepId, ...(Object.keys(staged).length ? { staged } : {}) }]))) return;
     const layout = stepLayout(host.layout, stepId);
     await prepareStepDir(host.layout, layout);
-    await writeRunFiles(host.layout, host.input, host.summary());
+    await writeRunFiles(host.layout, host.input, host.summary(stepId));
     try {
       const files = await retry(host, () => stageManifests(host.api, layout.cwd, staged));
       if (files.length > 0) host.log(stepId, `staged ${files.length} file(s) from ${Object.keys(staged).join(', ')}`);

@@ -1,12 +1,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { SeenStep } from '@/lib/domain/step-inputs';
 
 /**
  * Where a run lives on the runner's disk:
  *
  *     <work-dir>/<runId>/
  *       input.json             the run input (FLOWDECK_INPUT_FILE)
- *       steps.json             what earlier steps left (FLOWDECK_STEPS_FILE), rewritten before each step
+ *       steps.json             what the steps it depends on left (FLOWDECK_STEPS_FILE), rewritten before each step
  *       steps/<stepId>/        the step's working directory: staged inputs, then its outputs
  *       meta/<stepId>.log      its stdout and stderr, as they came (uploaded as a blob)
  *       meta/<stepId>.result.json   optional JSON the step writes (FLOWDECK_OUTPUT_FILE) → node output `result`
@@ -50,8 +51,8 @@ export async function prepareStepDir(run: RunLayout, step: StepLayout): Promise<
   await fs.mkdir(path.dirname(step.logFile), { recursive: true });
 }
 
-/** What a step sees of earlier steps, by step id: status and node output (a hook's payload included). */
-export type StepsSummary = Record<string, { status: string; output: unknown }>;
+/** What a step sees of the steps it depends on, by step id: status, node output (a hook's is its payload) and error. */
+export type StepsSummary = Record<string, SeenStep>;
 
 export async function writeRunFiles(run: RunLayout, input: unknown, steps: StepsSummary): Promise<void> {
   await fs.mkdir(run.root, { recursive: true });
