@@ -1,10 +1,10 @@
 'use client';
 
-import { Timestamp, useHydrated } from '@/components/ui/timestamp';
+import { useHydrated } from '@/components/ui/timestamp';
 import type { RunDetail } from '@/lib/api/hooks/use-run';
 import { isActive } from '@/lib/domain/run-phase';
 import { leaseStatus } from '@/lib/domain/runner-lease';
-import { formatRelative } from '@/lib/domain/timeline-format';
+import { formatRelative, formatTimestamp } from '@/lib/domain/timeline-format';
 import { useNow } from './use-now';
 
 /**
@@ -13,7 +13,7 @@ import { useNow } from './use-now';
  */
 export function RunLease({ run }: { run: RunDetail }) {
   const hydrated = useHydrated();
-  const now = useNow(5_000, isActive(run.phase) && run.leaseOwner !== null);
+  const now = useNow(1_000, isActive(run.phase) && run.leaseOwner !== null);
   const lease = hydrated ? leaseStatus(run, new Date(now)) : null;
   if (!lease) return null;
   return (
@@ -25,15 +25,15 @@ export function RunLease({ run }: { run: RunDetail }) {
         </span>{' '}
         {lease.kind === 'held' ? (
           lease.indefinite ? (
-            <span className="text-muted-foreground">holds it, no expiry</span>
+            <span className="text-muted-foreground">· no expiry</span>
           ) : (
-            <span className="text-muted-foreground">
-              holds it until <Timestamp iso={lease.until} className="text-foreground" />
+            <span className="text-muted-foreground" title={`Lease until ${formatTimestamp(lease.until)}, renewed by the runner's heartbeats`}>
+              · lease ends {formatRelative(lease.until, now)}
             </span>
           )
         ) : (
-          <span className="text-warning" title={`Lease expired at ${lease.since}: the next runner to claim takes the run over`}>
-            lease expired {formatRelative(lease.since, now)}
+          <span className="text-warning" title={`Lease expired at ${formatTimestamp(lease.since)}: the next runner to claim takes the run over`}>
+            · lease expired {formatRelative(lease.since, now)}
           </span>
         )}
       </dd>
