@@ -55,6 +55,14 @@ describe.each(testEngines())('runner leases on $name', (engine) => {
     expect(await claim('r3', 5, 12)).toEqual([]);
   });
 
+  it('orders free runs and runs whose lease expired together, oldest first', async () => {
+    const [a, b, c] = [await newRun(0), await newRun(1), await newRun(2)];
+    await claim('gone', 1, 3, 5); // a, until 8
+    expect((await claim('r1', 1, 4)).map((r) => r.run.id)).toEqual([b.id]);
+    await releaseRuns(store.db, { runnerId: 'r1', runIds: [b.id] });
+    expect((await claim('r2', 3, 9)).map((r) => r.run.id)).toEqual([a.id, b.id, c.id]);
+  });
+
   it('never claims a run leased to the demo engine, a paused or a finished run', async () => {
     const demo = await newRun(0);
     await store.db.update(runs).set({ leaseOwner: 'demo', leaseExpiresAt: new Date(INDEFINITE_LEASE) }).where(eq(runs.id, demo.id));

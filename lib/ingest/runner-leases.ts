@@ -7,7 +7,7 @@
  * in a transaction of its own, selected `for update skip locked`, so concurrent claimers (other requests,
  * other web replicas on Postgres) pass over each other's rows and never get the same run.
  */
-import { and, asc, eq, gt, inArray, isNull, lte, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, notInArray, sql } from 'drizzle-orm';
 import type { ClaimedRun, HeartbeatRun } from '@/lib/api/runner';
 import type { Db, Tx } from '@/lib/db/client';
 import { toNodeDto, toRunDto } from '@/lib/db/queries/dto';
@@ -24,14 +24,32 @@ export interface ClaimInput {
 
 const leaseUntil = (now: Date, seconds: number) => new Date(now.getTime() + seconds * 1000);
 
-/** Queued or running, lease free or expired, and not waiting unless on a sleep that is due. */
-function claimable(now: Date) {
+/**
+ * Queued or running and not waiting, unless on a sleep that is due; `lease` picks the runs with no lease
+ * or those whose lease expired. Two queries rather than one `or`: each walks the partial index
+ * runs_claimable (lease_expires_at, id) alone, where an `or` lets the planner scan every run by id.
+ */
+function claimable(now: Date, lease: 'free' | 'expired') {
   const at = now.toISOString();
   return and(
     inArray(runs.phase, ['queued', 'running']),
-    or(isNull(runs.leaseExpiresAt), lte(runs.leaseExpiresAt, now)),
+    lease === 'free' ? isNull(runs.leaseExpiresAt) : lte(runs.leaseExpiresAt, now),
     sql`(${runs.waiting} is null or ${runs.waiting}->>'kind' is null or (${runs.waiting}->>'kind' = 'sleep' and (${runs.waiting}->>'until')::timestamptz <= ${at}::timestamptz))`,
   );
+}
+
+/** The oldest claimable run of one kind not in `skip`, locked; runs other claimers hold locked are passed over. */
+async function lockCandidate(tx: Tx, now: Date, lease: 'free' | 'expired', skip: string[]): Promise<RunRow | undefined> {
+  const [run] = await tx
+    .select()
+    .from(runs)
+    .where(and(claimable(now, lease), skip.length > 0 ? notInArray(runs.id, skip) : undefined))
+    // For free runs (lease_expires_at all null) this is id order, in the index's own order: the planner
+    // walks runs_claimable instead of every run by primary key.
+    .orderBy(...(lease === 'free' ? [asc(runs.leaseExpiresAt), asc(runs.id)] : [asc(runs.id)]))
+    .limit(1)
+    .for('update', { skipLocked: true });
+  return run;
 }
 
 /** A deadlock or serialization failure between concurrent transactions: safe to try again. */
@@ -62,13 +80,9 @@ async function claimOne(db: Db, input: ClaimInput, now: Date, skip: string[], ca
   const seen: { runId: string | null } = { runId: null };
   try {
     return await db.transaction(async (tx) => {
-      const [run] = await tx
-        .select()
-        .from(runs)
-        .where(and(claimable(now), skip.length > 0 ? notInArray(runs.id, skip) : undefined))
-        .orderBy(asc(runs.id))
-        .limit(1)
-        .for('update', { skipLocked: true });
+      // The older of the two; the other stays locked (skipped by other claimers) only until this commits.
+      const candidates = [await lockCandidate(tx, now, 'free', skip), await lockCandidate(tx, now, 'expired', skip)];
+      const run = candidates.filter((r) => r !== undefined).sort((a, b) => (a.id < b.id ? -1 : 1))[0];
       if (!run) return { kind: 'none' } as const;
       seen.runId = run.id;
       const nodeRows = await tx.select().from(nodes).where(eq(nodes.runId, run.id));
