@@ -29,11 +29,11 @@ export async function deliverHook(db: Db, token: string, payload: unknown, now =
       throw new AppError('invalid_transition', `run ${run.id} is paused: resume it, then deliver the hook again`, { runId: run.id });
     }
     const at = now.toISOString();
-    const output = payload === undefined ? {} : { output: payload };
+    const given = payload !== undefined;
     const events: RunEvent[] = [
       ...(run.phase === 'queued' ? [{ type: 'run_started', at } as const] : []),
-      { type: 'hook_received', at, nodeId: waiting.nodeId, token, ...(payload === undefined ? {} : { payload }) },
-      { type: 'node_succeeded', at, nodeId: waiting.nodeId, ...output },
+      { type: 'hook_received', at, nodeId: waiting.nodeId, token, ...(given ? { payload } : {}) },
+      { type: 'node_succeeded', at, nodeId: waiting.nodeId, ...(given ? { output: payload } : {}) },
     ];
     await applyRunEvents(tx, run, events, now);
     return { runId: run.id, nodeId: waiting.nodeId };
