@@ -4,15 +4,39 @@ import { expect, test } from '@playwright/test';
 import { type EventJson, RunnerEnv, type RunJson } from './fixtures/runner-env';
 
 /**
- * A runner killed with SIGKILL in the middle of a step: its lease runs out (3 s), another runner claims
- * the run, requeues the step and executes it again; the killed runner's step process is gone too (its
- * reaper killed it), so the step ran to completion exactly once, and each step has exactly one
- * node_succeeded in the event log.
+ * Interrupted steps, with real runner processes against a server of this spec's own:
+ * - a runner killed with SIGKILL in the middle of a step: its lease runs out (3 s), another runner claims
+ *   the run, requeues the step and executes it again; the killed runner's step process is gone too (its
+ *   reaper killed it), so the step ran to completion exactly once, and each step has exactly one
+ *   node_succeeded in the event log;
+ * - cancel and pause stop a step's whole process group within 2 s; a resumed run executes the step again.
  */
 
 const env = new RunnerEnv();
 
-test.describe('flowdeck runner crash', () => {
+/**
+ * Whether any process of a process group still runs (Linux /proc). A terminated process can linger as a
+ * zombie until its new parent (here PID 1) reaps it; it runs nothing, so it does not count.
+ */
+function groupAlive(pgid: number): boolean {
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    const stat = readStat(pid);
+    if (!stat) continue;
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // state ppid pgrp …
+    if (Number(fields[2]) === pgid && fields[0] !== 'Z') return true;
+  }
+  return false;
+}
+
+function readStat(pid: string): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return ''; // gone meanwhile
+  }
+}
+
+test.describe('flowdeck runner: crash, cancel, pause', () => {
   test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
   test.beforeAll(async ({}, info) => {
@@ -64,5 +88,54 @@ test.describe('flowdeck runner crash', () => {
     expect(done.nodes.find((n) => n.nodeId === 'slow')).toMatchObject({ status: 'success', attempt: 2 });
     expect(second.log).toContain(`${id} slow: started (attempt 2)`);
     expect(first.log).not.toContain(`${id} slow: succeeded`);
+    await second.stop(); // the next test's runs are for its own runner
+  });
+
+  test('cancel and pause stop the step within 2 s; a resumed run executes it again', async () => {
+    const pids = path.join(env.dir, 'pids');
+    fs.mkdirSync(pids);
+    const manifest = {
+      workflows: {
+        wait: {
+          input: { type: 'object' },
+          steps: [{ id: 'long', run: `echo $$ > ${pids}/$FLOWDECK_RUN_ID.$FLOWDECK_ATTEMPT; if [ "$FLOWDECK_ATTEMPT" = 1 ]; then sleep 60 & wait; fi; echo ok` }],
+        },
+      },
+    };
+    const version = await env.api<{ id: string }>('POST', '/versions', { manifest, label: 'wait', address: 'file:///dev/null' });
+    const start = async () => (await env.api<{ id: string }>('POST', '/runs', { workflow: 'wait', versionId: version.id, groupPath: 'e2e/runner-stop', input: {} })).id;
+    const [cancelled, paused] = [await start(), await start()];
+    await env.runner('steady', ['--capacity', '2', '--lease-seconds', '3']);
+    const pidOf = async (runId: string, attempt: number) => {
+      const file = path.join(pids, `${runId}.${attempt}`);
+      await expect.poll(() => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : ''), { timeout: 60_000 }).not.toBe('');
+      return Number(fs.readFileSync(file, 'utf8'));
+    };
+    const [a, b] = [await pidOf(cancelled, 1), await pidOf(paused, 1)];
+    expect(groupAlive(a) && groupAlive(b)).toBe(true);
+
+    const act = async (runId: string, action: 'cancel' | 'pause' | 'resume') => {
+      const { rowVersion } = await env.api<{ rowVersion: number }>('GET', `/runs/${runId}`);
+      await env.api('POST', `/runs/${runId}/${action}`, { expectedVersion: rowVersion });
+      return Date.now();
+    };
+    for (const [runId, pgid, action] of [
+      [cancelled, a, 'cancel'],
+      [paused, b, 'pause'],
+    ] as const) {
+      const at = await act(runId, action);
+      await expect.poll(() => groupAlive(pgid), { timeout: 5_000, intervals: [50] }).toBe(false);
+      const took = Date.now() - at;
+      console.log(`${action}: the step's process group was gone ${took} ms after the change`);
+      expect(took, `${action}: the step's processes stopped`).toBeLessThan(2_000);
+    }
+
+    await act(paused, 'resume');
+    await expect.poll(async () => (await env.api<RunJson>('GET', `/runs/${paused}`)).phase, { timeout: 30_000 }).toBe('finished');
+    const log = (await env.api<{ items: EventJson[] }>('GET', `/runs/${paused}/events?limit=500`)).items.map((e) => `${e.type}${e.nodeId ? `:${e.nodeId}` : ''}`);
+    expect(log).toEqual(['run_created', 'run_started', 'node_started:long', 'run_paused', 'run_resumed', 'node_requeued:long', 'node_started:long', 'node_succeeded:long', 'run_finished']);
+    const c = await env.api<RunJson>('GET', `/runs/${cancelled}`);
+    expect(c).toMatchObject({ phase: 'cancelled', result: 'stopped' });
+    expect(c.nodes[0]?.status).toBe('cancelled');
   });
 });

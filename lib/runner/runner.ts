@@ -165,8 +165,12 @@ export class Runner {
   private async heartbeatLoop(): Promise<void> {
     const { api, leaseSeconds, log } = this.options;
     let trouble = false;
+    const every = this.options.heartbeatMs ?? 1_000;
+    let next = Date.now() + every;
     while (!this.ended) {
-      await new Promise((resolve) => setTimeout(resolve, this.options.heartbeatMs ?? 1_000));
+      // A fixed cadence (not `every` after the previous answer), so a slow answer does not delay the next one.
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - Date.now())));
+      next = Math.max(next + every, Date.now() + every / 2);
       const live = [...this.held].filter(([, h]) => h.exec.active());
       if (live.length === 0) continue;
       const sentAt = Date.now();
