@@ -60,7 +60,7 @@ export function seenSteps(
 }
 
 /** Fields of a node output that say how a result came about, not what it is: never part of a cache key. */
-const INCIDENTAL = ['durationMs', 'cachedFrom'];
+const INCIDENTAL = ['durationMs', 'cachedFrom', 'context'];
 
 function essential(value: unknown): unknown {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return value ?? null;

@@ -119,6 +119,8 @@ export async function executeRunStep(host: StepHost, step: StepDefinition): Prom
       if (hit) return await recordCacheHit(host, stepId, staged, hit);
     }
     const attempt = host.node(stepId).attempt + 1;
+    // What the step sees besides its definition and files; recorded so a cache lookup can match it.
+    const context = stepContextDigest(host.input, host.summary(stepId));
     if (!(await host.post([{ type: 'node_started', nodeId: stepId, ...(Object.keys(staged).length ? { staged } : {}) }]))) return;
     const layout = stepLayout(host.layout, stepId);
     await prepareStepDir(host.layout, layout);
@@ -155,6 +157,7 @@ export async function executeRunStep(host: StepHost, step: StepDefinition): Prom
       stdout: result.stdout,
       stderr: result.stderr,
       log,
+      context,
       ...(stepResult !== undefined ? { result: stepResult } : {}),
       ...(problem ? { note: problem } : {}),
     };
