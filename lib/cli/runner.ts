@@ -4,7 +4,7 @@ import path from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { env } from '@/lib/env';
 import { runnerApi } from '@/lib/runner/api';
-import { Runner, type RunnerLog } from '@/lib/runner/runner';
+import { Runner, type RunnerLog, RunnerUnreachable } from '@/lib/runner/runner';
 import { CliError, EXIT } from './http-client';
 
 interface RunnerOptions {
@@ -93,7 +93,21 @@ Ctrl-C (or SIGTERM) stops claiming, stops the running steps and releases the lea
         null,
         `started (pid ${process.pid}): ${api.baseUrl}${e.FLOWDECK_TOKEN ? ' with a token' : ''}, capacity ${o.capacity}, lease ${o.leaseSeconds}s, work dir ${workDir}${o.once ? ', once' : ''}`,
       );
-      await runner.run();
+      try {
+        await runner.run();
+      } catch (err) {
+        if (err instanceof RunnerUnreachable) throw new CliError(`${err.message} (is the server running? set FLOWDECK_URL to point elsewhere)`, EXIT.unreachable);
+        throw err;
+      } finally {
+        // A temp work dir this runner made and never used goes away with it.
+        if (!o.workDir) {
+          try {
+            fs.rmdirSync(workDir); // only when empty
+          } catch {
+            // it holds runs: keep them
+          }
+        }
+      }
       log(null, null, 'stopped');
     });
 }

@@ -6,7 +6,7 @@ import { sha256Digest } from '@/lib/domain/digest';
 import type { WorkflowDefinition } from '@/lib/domain/manifest';
 import type { RunnerApi } from './api';
 import { FakeServer } from './fake-server';
-import { Runner } from './runner';
+import { Runner, RunnerUnreachable } from './runner';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'runner-loop-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -196,6 +196,32 @@ describe('Runner', () => {
     const start = (n: string) => Number(BigInt(fs.readFileSync(path.join(root, `${n}-${counter}.start`), 'utf8').trim()) / 1_000_000n);
     expect(Math.abs(start('a') - start('b'))).toBeLessThan(400);
     expect(start('c') - start('a')).toBeGreaterThanOrEqual(500);
+  });
+});
+
+describe('Runner shutdown', () => {
+  it('stops the running steps, records nothing more and releases the lease', async () => {
+    const { server, runner } = setup();
+    const pidFile = path.join(root, `shutdown-${counter}.pid`);
+    const runId = server.createRun(wf([{ id: 'long', run: `echo $$ > ${pidFile}; sleep 30` }]), {});
+    const r = runner('r1', { once: false });
+    const running = r.run();
+    while (!fs.existsSync(pidFile) || fs.readFileSync(pidFile, 'utf8') === '') await new Promise((res) => setTimeout(res, 20));
+    r.shutdown('SIGTERM');
+    await running;
+    expect(alive(Number(fs.readFileSync(pidFile, 'utf8')))).toBe(false);
+    const run = server.runs.get(runId)!;
+    expect(run.lease).toBeNull();
+    expect(types(run.events)).toEqual(['run_started', 'node_started:long']);
+  });
+
+  it('with once, gives up at once when the server cannot be reached', async () => {
+    const { server, runner } = setup();
+    const r = runner('r1');
+    const api = (r as unknown as { options: { api: RunnerApi } }).options.api;
+    api.claim = () => Promise.reject(new Error('connect ECONNREFUSED'));
+    await expect(r.run()).rejects.toThrow(RunnerUnreachable);
+    void server;
   });
 });
 

@@ -34,6 +34,14 @@ interface Held {
   deadline: number;
 }
 
+/** `run()` with `once` could not reach the server at all. */
+export class RunnerUnreachable extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RunnerUnreachable';
+  }
+}
+
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /**
@@ -108,6 +116,8 @@ export class Runner {
           this.claimTrouble = false;
           for (const run of runs) this.adopt(run, sentAt + leaseSeconds * 1000);
         } catch (err) {
+          // With `once` and nothing held there is nothing to wait for: say so instead of retrying forever.
+          if (this.options.once && this.held.size === 0) throw new RunnerUnreachable(`cannot claim runs from ${api.baseUrl}: ${errorText(err)}`);
           if (!this.claimTrouble) log(null, null, `cannot claim runs from ${api.baseUrl}: ${errorText(err)} (retrying)`);
           this.claimTrouble = true;
         }
