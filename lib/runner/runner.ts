@@ -144,6 +144,7 @@ export class Runner {
       leaseOk: (id) => Date.now() < (this.held.get(id)?.deadline ?? 0),
     });
     this.held.set(runId, { exec, deadline });
+    if (this.stopping) exec.halt('stopped', 'runner shutting down'); // claimed while shutdown began: give it back
     const done = claimed.nodes.filter((n) => n.status === 'success' || n.status === 'skipped').length;
     o.log(runId, null, `claimed: workflow ${claimed.run.workflow} on ${claimed.run.versionId}, ${done}/${claimed.nodes.length} step(s) already done`);
     const settled = exec
