@@ -55,6 +55,17 @@ function start() {
   server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
+/** A long-running command (the runner): signals sent to this launcher's pid reach it too, so it can shut down cleanly. */
+function runCliForwardingSignals(args) {
+  const child = spawn(process.execPath, [tsxCli, '--tsconfig', path.join(root, 'tsconfig.json'), path.join(root, 'lib/cli/main.ts'), ...args], {
+    stdio: 'inherit',
+    env: childEnv,
+  });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
 const [command, ...rest] = process.argv.slice(2);
 if (command === 'start') start();
+else if (command === 'runner') runCliForwardingSignals([command, ...rest]);
 else process.exit(runCli([command, ...rest].filter((a) => a !== undefined)).status ?? 1);

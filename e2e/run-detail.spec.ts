@@ -25,6 +25,7 @@ function collectErrors(page: Page): string[] {
 
 interface ListItem {
   id: string;
+  groupPath: string;
   phase: string;
   waiting: { kind: string } | null;
 }
@@ -188,6 +189,17 @@ test.describe('run detail', () => {
     await expect(run.waiting).toContainText(/hk_[0-9a-f]+/);
     await run.graphDrawn();
     await expect(run.graph.locator('[data-testid="graph-node"] [aria-label="Waiting on a hook"]')).toHaveCount(1);
+  });
+
+  test('an active demo run says the simulated engine holds it, so no runner takes it', async ({ page, request }) => {
+    const active = await demoRun(request, (r) => r.phase === 'running' && !r.groupPath.startsWith('e2e/'));
+    test.skip(!active, 'the demo has no running run in its newest 200');
+    const run = new RunPage(page);
+    await run.goto(active?.id as string);
+    const lease = run.facts.getByTestId('run-lease');
+    await expect(lease).toHaveAttribute('data-state', 'held');
+    await expect(lease).toContainText('demo · no expiry');
+    await expect(page.getByTestId('run-lease-owner')).toHaveText('demo');
   });
 
   test('an unknown or malformed run id is a friendly not-found page', async ({ page }) => {

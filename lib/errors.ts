@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'version_not_accepting_runs'
   | 'version_has_active_runs'
   | 'incompatible'
+  | 'lease_lost'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'unauthorized'
@@ -26,6 +27,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   version_not_accepting_runs: 409,
   version_has_active_runs: 409,
   incompatible: 409,
+  lease_lost: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   unauthorized: 401,

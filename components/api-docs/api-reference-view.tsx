@@ -13,6 +13,7 @@ const TAG_TITLES: Record<ReferenceGroup['tag'], string> = {
   versions: 'Versions',
   commits: 'Commits',
   jobs: 'Jobs',
+  runner: 'Runner',
   auth: 'Tokens and sessions',
 };
 

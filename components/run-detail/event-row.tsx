@@ -22,6 +22,7 @@ const TONES: Record<EventType, BadgeTone> = {
   node_succeeded: 'success',
   node_failed: 'danger',
   node_skipped: 'neutral',
+  node_requeued: 'warning',
   sleep_started: 'outline',
   sleep_woken: 'outline',
   hook_created: 'outline',

@@ -8,6 +8,7 @@ import type { RunDetail } from '@/lib/api/hooks/use-run';
 import { isActive } from '@/lib/domain/run-phase';
 import { elapsedMs, formatDuration } from '@/lib/domain/timeline-format';
 import { routes } from '@/lib/routes';
+import { RunLease } from './run-lease';
 import { useNow } from './use-now';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -22,7 +23,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 const none = <span className="text-muted-foreground">—</span>;
 const linkClass = 'font-mono text-[13px] text-primary hover:underline';
 
-/** Times and duration (ticking while the run is active), and the upgrade lineage. */
+/** Times and duration (ticking while the run is active), the runner holding it, and the upgrade lineage. */
 export function RunFacts({ run }: { run: RunDetail }) {
   const live = isActive(run.phase) && run.startedAt !== null && run.finishedAt === null;
   const now = useNow(1_000, live);
@@ -39,6 +40,7 @@ export function RunFacts({ run }: { run: RunDetail }) {
           {duration === null ? none : formatDuration(duration)}
         </span>
       </Fact>
+      <RunLease run={run} />
       {(run.upgradedFrom || run.upgradedTo) && (
         <div className="flex basis-full flex-wrap items-center gap-x-6 gap-y-1 border-t pt-3 text-sm" data-testid="run-lineage">
           {run.upgradedFrom && (

@@ -15,7 +15,7 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 /** `public` needs no token even when authentication is on; otherwise the weakest role allowed. */
 export type Access = Role | 'public';
 
-export const API_TAGS = ['system', 'runs', 'artifacts', 'versions', 'commits', 'jobs', 'auth'] as const;
+export const API_TAGS = ['system', 'runs', 'artifacts', 'versions', 'commits', 'jobs', 'runner', 'auth'] as const;
 export type ApiTag = (typeof API_TAGS)[number];
 
 export interface EndpointSpec {
@@ -193,6 +193,35 @@ export const ENDPOINTS = {
     params: s.VersionParams,
     body: s.BulkUpgradeBody,
     success: { status: 202, description: 'the job (200 with counts on a dry run)' },
+  },
+
+  // The runner contract, request and response shapes: lib/api/runner.ts.
+  'POST /api/v1/runner/claim': {
+    summary: 'Lease up to `capacity` claimable runs (oldest first)',
+    tag: 'runner',
+    access: 'operator',
+    body: s.RunnerClaimBody,
+  },
+  'POST /api/v1/runner/heartbeat': {
+    summary: "Extend a runner's leases; tells it which runs to stop",
+    tag: 'runner',
+    access: 'operator',
+    body: s.RunnerHeartbeatBody,
+  },
+  'POST /api/v1/runner/release': { summary: 'Free the leases a runner owns', tag: 'runner', access: 'operator', body: s.RunnerReleaseBody },
+  'GET /api/v1/runner/cache': {
+    summary: 'A successful node with the same step signature and staged inputs',
+    tag: 'runner',
+    access: 'viewer',
+    query: s.CacheQuery,
+  },
+  'POST /api/v1/hooks/{token}': {
+    summary: 'Deliver a hook: resumes the run waiting on the token',
+    tag: 'runner',
+    access: 'operator',
+    params: s.HookParams,
+    body: s.HookBody,
+    bodyOptional: true,
   },
 
   'GET /api/v1/jobs/{id}': { summary: "A bulk job's progress", tag: 'jobs', access: 'viewer', params: s.JobParams },

@@ -56,6 +56,7 @@ const TAG_DESCRIPTIONS: Record<ApiTag, string> = {
   versions: 'The version registry: create, update, drain, sunset, diff and bulk upgrade',
   commits: 'The linear, append-only history of every change made through the API',
   jobs: 'Progress of long-running bulk jobs',
+  runner: 'Leases for runners (claim, heartbeat, release), the step cache, and hook delivery',
   auth: 'API tokens (admin) and dashboard sessions (sign in with a token, sign out)',
 };
 

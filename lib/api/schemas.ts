@@ -6,6 +6,15 @@ import { NODE_STATUSES } from '@/lib/domain/node-status';
 import { isPrototypeKey } from '@/lib/domain/own';
 import { normalizeRunFilters } from '@/lib/domain/run-list-filters';
 import { RUN_PHASES, RUN_RESULTS } from '@/lib/domain/run-phase';
+import {
+  DEFAULT_LEASE_SECONDS,
+  HOOK_TOKEN_PATTERN,
+  MAX_CLAIM_CAPACITY,
+  MAX_LEASE_SECONDS,
+  MIN_LEASE_SECONDS,
+  RUNNER_HOOK_TOKEN_PATTERN,
+  RUNNER_ID_PATTERN,
+} from '@/lib/domain/runner-lease';
 
 /** Request and parameter schemas shared by route handlers, pages and clients. */
 export const Digest = z.string().regex(DIGEST_PATTERN, 'must be sha256:<64 lowercase hex>');
@@ -31,6 +40,10 @@ const Timestamp = z.iso.datetime({ offset: true }).refine((s) => {
 /** A position in an integer sequence column (events.seq). */
 const Seq = z.coerce.number().int().min(0).max(2_147_483_647);
 const Json = z.json();
+export const RunnerId = z.string().regex(RUNNER_ID_PATTERN, '1-100 of letters, digits, . _ : -');
+export const HookToken = z.string().regex(HOOK_TOKEN_PATTERN, '8-200 of letters, digits, . _ ~ -');
+/** An engine call made under a runner's lease: refused (409 lease_lost) unless that runner holds it. */
+export const RunnerLease = z.strictObject({ runnerId: RunnerId });
 
 export const RunParams = z.object({ runId: RunId });
 export const NodeParams = z.object({ runId: RunId, nodeId: NodeId });
@@ -59,12 +72,50 @@ export const IngestEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('node_skipped'), ...node, reason: z.string().max(2000).optional() }),
   z.strictObject({ type: z.literal('sleep_started'), ...node, until: Timestamp }),
   z.strictObject({ type: z.literal('sleep_woken'), ...node }),
-  z.strictObject({ type: z.literal('hook_created'), ...node, token: z.string().min(8).max(200) }),
-  z.strictObject({ type: z.literal('hook_received'), ...node, token: z.string().min(8).max(200), payload: Json.optional() }),
+  z.strictObject({ type: z.literal('hook_created'), ...node, token: HookToken }),
+  z.strictObject({ type: z.literal('hook_received'), ...node, token: HookToken, payload: Json.optional() }),
 ]);
-export const EventBatchBody = z.strictObject({ events: z.array(IngestEvent).min(1).max(1000) });
+export const EventBatchBody = z
+  .strictObject({ events: z.array(IngestEvent).min(1).max(1000), lease: RunnerLease.optional() })
+  .superRefine((body, ctx) => {
+    if (!body.lease) return;
+    body.events.forEach((e, i) => {
+      if (e.type === 'hook_created' && !RUNNER_HOOK_TOKEN_PATTERN.test(e.token)) {
+        ctx.addIssue({ code: 'custom', path: ['events', i, 'token'], message: "a runner's hook token needs ≥ 128 bits: at least 32 of letters, digits, _ -" });
+      }
+    });
+  });
 
-export const ArtifactManifestBody = z.strictObject({ digest: z.union([z.literal(''), Digest]) });
+export const ArtifactManifestBody = z.strictObject({ digest: z.union([z.literal(''), Digest]), lease: RunnerLease.optional() });
+
+const LeaseSeconds = z.number().int().min(MIN_LEASE_SECONDS).max(MAX_LEASE_SECONDS).default(DEFAULT_LEASE_SECONDS);
+const RunIdList = z.array(RunId).max(1000);
+export const RunnerClaimBody = z.strictObject({ runnerId: RunnerId, capacity: z.number().int().min(1).max(MAX_CLAIM_CAPACITY), leaseSeconds: LeaseSeconds });
+export const RunnerHeartbeatBody = z.strictObject({ runnerId: RunnerId, runIds: RunIdList, leaseSeconds: LeaseSeconds });
+export const RunnerReleaseBody = z.strictObject({ runnerId: RunnerId, runIds: RunIdList });
+export const HookParams = z.object({ token: HookToken });
+export const HookBody = z.strictObject({ payload: Json.optional() });
+/** Producer node id → manifest digest staged from it. */
+export const StagedMap = z.record(NodeId, Digest).refine((m) => Object.keys(m).length <= 100, 'at most 100 producers');
+export const CacheQuery = z.strictObject({
+  signature: Digest,
+  /** The staged map as JSON (canonical JSON recommended; key order does not matter); absent = `{}`. */
+  staged: z
+    .string()
+    .max(20_000)
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON object of producer node id → manifest digest' });
+        return z.NEVER;
+      }
+    })
+    .pipe(StagedMap)
+    .optional()
+    .transform((m) => m ?? {}),
+});
+export type CacheQuery = z.infer<typeof CacheQuery>;
 
 export const ManifestEntrySchema = z.strictObject({
   path: z.string().min(1).max(1000),

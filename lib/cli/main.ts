@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { registerCommits } from './commits';
 import { registerDemo } from './demo';
 import { reportError } from './errors';
+import { registerRunner } from './runner';
+import { registerRuns } from './runs';
 import { registerToken } from './token';
 import { registerUpgrade } from './upgrade';
 import { registerVersion } from './version';
@@ -15,8 +17,8 @@ const program = new Command('flowdeck')
   .addHelpText(
     'after',
     `
-Every command except demo talks to the HTTP API (token commands too when FLOWDECK_URL is set; without it
-they work directly on the store, which is how the first admin token is made):
+Every command except demo talks to the HTTP API, the runner too (token commands too when FLOWDECK_URL is
+set; without it they work directly on the store, which is how the first admin token is made):
   FLOWDECK_URL    the server (default http://127.0.0.1:3000)
   FLOWDECK_TOKEN  bearer token, sent when set (required by a server that listens beyond loopback)
 
@@ -31,12 +33,16 @@ Examples:
   flowdeck upgrade-all vers_A --to vers_B --strategy restart
   flowdeck version sunset vers_A
   flowdeck commits list --entity version --limit 10
+  flowdeck run start release --input '{"app": "hello", "version": "1.0.0"}'
+  flowdeck runner --capacity 4 --work-dir /var/tmp/flowdeck-runs
   flowdeck token create --name ci --role operator --expires 90d`,
   );
 
 registerVersionRetire(registerVersion(program));
 registerUpgrade(program);
 registerCommits(program);
+registerRuns(program);
+registerRunner(program);
 registerDemo(program);
 registerToken(program);
 

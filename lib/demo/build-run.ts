@@ -1,5 +1,7 @@
 import type { EventRow, NodeRow, RunRow } from '@/lib/db/schema';
 import { applyEvents, initialNode, type RunEvent, type RunState } from '@/lib/domain/run-machine';
+import { isActive, type RunPhase } from '@/lib/domain/run-phase';
+import { DEMO_LEASE_OWNER, INDEFINITE_LEASE } from '@/lib/domain/runner-lease';
 import { personEmail } from './inputs';
 import type { Rng } from './random';
 import { idlePoints, type PreparedWorkflow, type SimEvent, type Timeline } from './simulate';
@@ -153,6 +155,14 @@ function runRow(r: RunIdentity, patch: Partial<RunRow>): RunRow {
   };
 }
 
+/**
+ * Demo runs are moved by a simulated engine, never by a runner: every active one is leased to `demo`
+ * indefinitely, so no runner claims it (its page says who holds it).
+ */
+function demoLease(phase: RunPhase): Pick<RunRow, 'leaseOwner' | 'leaseExpiresAt'> {
+  return isActive(phase) ? { leaseOwner: DEMO_LEASE_OWNER, leaseExpiresAt: new Date(INDEFINITE_LEASE) } : { leaseOwner: null, leaseExpiresAt: null };
+}
+
 /** A run refused at creation: `setuperror` with its errors, no nodes, only the `run_created` event. */
 export function setupErrorRows(r: RunIdentity, setupErrors: string[]): RunRows {
   const run = runRow(r, { phase: 'setuperror', setupErrors });
@@ -178,6 +188,7 @@ export function runRows(r: RunIdentity, recorded: readonly SimEvent[], published
     updatedAt: new Date(lastAt),
     rowVersion: lastSeq,
     lastSeq,
+    ...demoLease(state.run.phase),
   });
   const nodes = r.workflow.steps.length === 0 ? [] : stepIds.map((nodeId): NodeRow => {
     const n = state.nodes[nodeId]!;

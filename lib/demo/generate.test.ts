@@ -19,6 +19,8 @@ import { collectDemo } from './generate';
 import { isStoreEmpty, loadDemo } from './load';
 import { getArtifactUsage } from '@/lib/db/queries/artifacts';
 import { getRun } from '@/lib/db/queries/runs';
+import { DEMO_LEASE_OWNER, INDEFINITE_LEASE } from '@/lib/domain/runner-lease';
+import { claimRuns } from '@/lib/ingest/runner-leases';
 
 function isStaleStaging(demo: Awaited<ReturnType<typeof collectDemo>>, n: Awaited<ReturnType<typeof collectDemo>>['nodes'][number]): boolean {
   return Object.entries(n.stagedManifests).some(
@@ -139,6 +141,13 @@ describe('generateDemo', () => {
     expect(hooked.length).toBeGreaterThan(0);
     for (const r of sleeping) expect(new Date((r.waiting as { until: string }).until).getTime()).toBeGreaterThan(ANCHOR.getTime());
     for (const r of hooked) expect(r.waiting).toMatchObject({ kind: 'hook', token: expect.stringMatching(/^hk_/), since: expect.any(String) });
+  });
+
+  it('leases every active run to the simulated engine indefinitely, so no runner claims it; ended runs hold no lease', () => {
+    for (const r of demo.runs) {
+      if (isActive(r.phase)) expect([r.leaseOwner, r.leaseExpiresAt?.toISOString()]).toEqual([DEMO_LEASE_OWNER, INDEFINITE_LEASE]);
+      else expect([r.leaseOwner, r.leaseExpiresAt]).toEqual([null, null]);
+    }
   });
 
   it('spreads runs over the 30 days before the anchor, ids in time order', () => {
@@ -265,6 +274,7 @@ describe.each(testEngines())('loadDemo on $name', (engine) => {
       expect(detail.edges.some((e) => e.stale)).toBe(true);
       const usage = await getArtifactUsage(store.db, detail.edges[0]!.digest);
       expect(usage.consumedBy.length).toBeGreaterThan(0);
+      expect(await claimRuns(store.db, { runnerId: 'r1', capacity: 64, leaseSeconds: 15 }, ANCHOR)).toEqual([]);
     } finally {
       await store.close();
     }

@@ -1,4 +1,8 @@
-/** The one list of run event types. `run_created` is written by the store when a run is created. */
+/**
+ * The one list of run event types. The store writes `run_created` when a run is created, `run_upgraded` on
+ * an upgrade, and `node_requeued` when a runner claims a run whose previous lease ended with steps still
+ * running (they run again).
+ */
 export const EVENT_TYPES = [
   'run_created',
   'run_started',
@@ -15,8 +19,9 @@ export const EVENT_TYPES = [
   'hook_created',
   'hook_received',
   'run_upgraded',
+  'node_requeued',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** Events an engine may append through the ingest API. */
-export const INGEST_EVENT_TYPES = EVENT_TYPES.filter((t) => t !== 'run_created' && t !== 'run_upgraded');
+export const INGEST_EVENT_TYPES = EVENT_TYPES.filter((t) => t !== 'run_created' && t !== 'run_upgraded' && t !== 'node_requeued');

@@ -27,6 +27,8 @@ describe('applyEvent', () => {
     ['skip a pending node', state('running'), { type: 'node_skipped', at, nodeId: 'a' }, (s) => s.nodes.a?.status, 'skipped'],
     ['sleep sets waiting', state('running', { a: { status: 'running' } }), { type: 'sleep_started', at, nodeId: 'a', until: 'later' }, (s) => s.run.waiting, { kind: 'sleep', nodeId: 'a', until: 'later' }],
     ['hook sets waiting', state('running', { a: { status: 'running' } }), { type: 'hook_created', at, nodeId: 'a', token: 't0000000' }, (s) => s.run.waiting, { kind: 'hook', nodeId: 'a', token: 't0000000', since: at }],
+    ['requeue a running node: pending again, attempt kept', state('running', { a: { status: 'running', attempt: 2, startedAt: at } }), { type: 'node_requeued', at, nodeId: 'a', reason: 'lease expired' },
+      (s) => [s.nodes.a?.status, s.nodes.a?.attempt, s.nodes.a?.startedAt], ['pending', 2, null]],
   ];
   it.each(allowed)('%s', (_name, before, event, pick, expected) => {
     expect(pick(applyEvent(before, event))).toEqual(expected);
@@ -49,6 +51,11 @@ describe('applyEvent', () => {
       { type: 'hook_received', at, nodeId: 'a', token: 'wrong-token' }],
     ['succeed while waiting', { ...state('running', { a: { status: 'running' } }), run: { ...state('running').run, waiting: { kind: 'sleep', nodeId: 'a', until: at } } },
       { type: 'node_succeeded', at, nodeId: 'a' }],
+    ['requeue a pending node', state('running'), { type: 'node_requeued', at, nodeId: 'a', reason: 'x' }],
+    ['requeue a finished node', state('running', { a: { status: 'success' } }), { type: 'node_requeued', at, nodeId: 'a', reason: 'x' }],
+    ['requeue while paused', state('paused', { a: { status: 'running' } }), { type: 'node_requeued', at, nodeId: 'a', reason: 'x' }],
+    ['requeue the waiting node', { ...state('running', { a: { status: 'running' } }), run: { ...state('running').run, waiting: { kind: 'hook', nodeId: 'a', token: 'tttttttt', since: at } } },
+      { type: 'node_requeued', at, nodeId: 'a', reason: 'x' }],
     ['wait twice', { ...state('running', { a: { status: 'running' }, b: { status: 'running' } }), run: { ...state('running').run, waiting: { kind: 'sleep', nodeId: 'a', until: at } } },
       { type: 'hook_created', at, nodeId: 'b', token: 'tttttttt' }],
   ];
@@ -69,6 +76,17 @@ describe('applyEvents', () => {
     const ok = applyEvents(state(), [{ type: 'run_started', at }, { type: 'node_started', at, nodeId: 'a' }]);
     expect(ok.nodes.a?.status).toBe('running');
     expect(() => applyEvents(state(), [{ type: 'run_started', at }, { type: 'run_started', at }])).toThrow(/^event 1: run_started refused/);
+  });
+});
+
+describe('node_requeued', () => {
+  it('lets the step start again as a new attempt', () => {
+    const s = applyEvents(state('running', { a: { status: 'running', attempt: 1 } }), [
+      { type: 'node_requeued', at, nodeId: 'a', reason: 'lease expired' },
+      { type: 'node_started', at, nodeId: 'a' },
+      { type: 'node_succeeded', at, nodeId: 'a', output: 1 },
+    ]);
+    expect(s.nodes.a).toMatchObject({ status: 'success', attempt: 2, output: 1 });
   });
 });
 

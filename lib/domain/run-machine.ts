@@ -18,6 +18,8 @@ export type RunEvent =
   | { type: 'node_succeeded'; at: string; nodeId: string; output?: unknown }
   | { type: 'node_failed'; at: string; nodeId: string; error?: unknown }
   | { type: 'node_skipped'; at: string; nodeId: string; reason?: string }
+  /** A step left running when its runner's lease ended goes back to pending, to be executed again. */
+  | { type: 'node_requeued'; at: string; nodeId: string; reason: string }
   | { type: 'sleep_started'; at: string; nodeId: string; until: string }
   | { type: 'sleep_woken'; at: string; nodeId: string }
   | { type: 'hook_created'; at: string; nodeId: string; token: string }
@@ -148,6 +150,13 @@ export function applyEvent(state: RunState, event: RunEvent): RunState {
       const node = nodeOf(state, event);
       if (node.status !== 'pending') refuse(event, `node "${event.nodeId}" is ${node.status}, not pending`);
       return withNode(state, event.nodeId, { status: 'skipped', finishedAt: event.at });
+    }
+    case 'node_requeued': {
+      requirePhase(state, event, ['running']);
+      const node = nodeOf(state, event);
+      if (node.status !== 'running') refuse(event, `node "${event.nodeId}" is ${node.status}, not running`);
+      if (state.run.waiting?.nodeId === event.nodeId) refuse(event, `node "${event.nodeId}" is waiting (${state.run.waiting.kind}), not executing`);
+      return withNode(state, event.nodeId, { status: 'pending', startedAt: null, finishedAt: null, output: null, error: null });
     }
     case 'sleep_started':
     case 'hook_created': {

@@ -18,7 +18,8 @@ function eventData(event: RunEvent): Record<string, unknown> {
   return rest;
 }
 
-function snapshot(run: RunRow, nodeRows: (typeof nodes.$inferSelect)[]): RunState {
+/** The state machine's view of a run row and its node rows. */
+export function runStateOf(run: RunRow, nodeRows: (typeof nodes.$inferSelect)[]): RunState {
   return {
     run: {
       phase: run.phase,
@@ -55,7 +56,7 @@ function snapshot(run: RunRow, nodeRows: (typeof nodes.$inferSelect)[]): RunStat
  */
 export async function applyRunEvents(tx: Tx, run: RunRow, batch: RunEvent[], now = new Date(), effects?: CommitChange[]): Promise<RunRow> {
   const nodeRows = await tx.select().from(nodes).where(eq(nodes.runId, run.id));
-  const before = snapshot(run, nodeRows);
+  const before = runStateOf(run, nodeRows);
   let after: RunState;
   try {
     after = applyEvents(before, batch);

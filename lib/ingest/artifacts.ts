@@ -1,11 +1,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { BlobStore } from '@/lib/artifacts/blob-store';
 import type { Db } from '@/lib/db/client';
-import { blobs, manifests, nodes } from '@/lib/db/schema';
+import { blobs, manifests, nodes, runs } from '@/lib/db/schema';
 import { AppError, notFound } from '@/lib/errors';
 import { buildManifest, type ManifestEntry, manifestEntryProblems } from '@/lib/domain/artifact-manifest';
 import { isDigest } from '@/lib/domain/digest-format';
 import { sha256Digest } from '@/lib/domain/digest';
+import { assertLease, type LeaseClaim } from './lease-check';
 
 export function assertDigest(digest: string): void {
   if (!isDigest(digest)) throw new AppError('invalid_input', `"${digest.slice(0, 80)}" is not a digest of the form sha256:<64 hex>`);
@@ -67,9 +68,14 @@ export async function getManifest(db: Db, digest: string) {
  * Records the manifest a node published (seed 000 semantics): its own column, an empty digest clears it,
  * and later node events leave it as it is.
  */
-export async function setArtifactManifest(db: Db, runId: string, nodeId: string, digest: string) {
+export async function setArtifactManifest(db: Db, runId: string, nodeId: string, digest: string, lease?: LeaseClaim, now = new Date()) {
   if (digest !== '') assertDigest(digest);
   return db.transaction(async (tx) => {
+    if (lease) {
+      const [run] = await tx.select().from(runs).where(eq(runs.id, runId)).for('update');
+      if (!run) throw notFound('run', runId);
+      assertLease(run, lease, now);
+    }
     if (digest !== '') {
       const [m] = await tx.select({ digest: manifests.digest }).from(manifests).where(eq(manifests.digest, digest));
       if (!m) throw new AppError('invalid_input', `manifest ${digest} is not stored: PUT it first`);

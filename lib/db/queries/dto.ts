@@ -31,6 +31,9 @@ export interface RunDto extends RunListItem {
   updatedAt: string;
   rowVersion: number;
   upgradeStrategy: string | null;
+  /** The runner holding the run (lazily expiring: compare leaseExpiresAt with now). */
+  leaseOwner: string | null;
+  leaseExpiresAt: string | null;
 }
 
 export interface NodeDto {
@@ -77,6 +80,8 @@ export function toRunDto(r: RunRow): RunDto {
     updatedAt: r.updatedAt.toISOString(),
     rowVersion: r.rowVersion,
     upgradeStrategy: r.upgradeStrategy,
+    leaseOwner: r.leaseOwner,
+    leaseExpiresAt: iso(r.leaseExpiresAt),
   };
 }
 

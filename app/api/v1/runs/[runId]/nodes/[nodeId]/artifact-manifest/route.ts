@@ -10,7 +10,7 @@ type Ctx = { params: Promise<{ runId: string; nodeId: string }> };
 /** Records (or, with an empty digest, clears) the manifest a node published. */
 export const PUT = endpoint('PUT /api/v1/runs/{runId}/nodes/{nodeId}/artifact-manifest', async (req, ctx: Ctx) => {
   const { runId, nodeId } = NodeParams.parse(await ctx.params);
-  const { digest } = await readJson(req, ArtifactManifestBody);
+  const { digest, lease } = await readJson(req, ArtifactManifestBody);
   const { db } = await getStore();
-  return Response.json(await setArtifactManifest(db, runId, nodeId, digest));
+  return Response.json(await setArtifactManifest(db, runId, nodeId, digest, lease));
 });
