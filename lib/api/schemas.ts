@@ -208,7 +208,8 @@ export const ManifestSchema = z.strictObject({
     .refine((w) => Object.keys(w).length > 0, 'at least one workflow'),
 });
 // Shown as a link in the dashboard: web addresses only (no javascript:, data: or file: URLs).
-const Address = z.url({ protocol: /^https?$/ }).max(2000);
+// Where the version is deployed: http(s), or file: for a manifest on this machine (never javascript: and the like — the dashboard links it).
+const Address = z.url({ protocol: /^(https?|file)$/ }).max(2000);
 const Label = z.string().min(1).max(100);
 const SourceSchema = z.strictObject({ repo: z.string().max(500).optional(), commit: z.string().max(100).optional(), branch: z.string().max(200).optional() });
 const Expected = z.number().int().min(1).optional();
