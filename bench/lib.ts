@@ -24,7 +24,7 @@ export async function timeIt(fn: () => Promise<unknown>, count: number, warmup =
 }
 
 /** Starts the dashboard (`flowdeck start`, no demo) and resolves once /api/v1/health answers. */
-export async function startServer(env: Record<string, string>, port: number): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startServer(env: Record<string, string>, port: number): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin/flowdeck.mjs'), 'start'], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOSTNAME: '127.0.0.1', FLOWDECK_DEMO: '0' },
@@ -44,6 +44,7 @@ export async function startServer(env: Record<string, string>, port: number): Pr
   }
   return {
     url,
+    pid: child.pid as number,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());

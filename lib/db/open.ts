@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { type Db, type Engine, queryRows } from './client';
 import { acquireLock } from './lock';
+import { shareDrizzleParsers } from './pglite-parsers';
 import * as schema from './schema';
 import { SCHEMA_VERSION, SchemaTooNewError } from './schema-version';
 
@@ -86,6 +87,7 @@ async function openPglite(dataDir: string, migrationsFolder: string, loadDataDir
   try {
     const client = memory ? new PGlite({ loadDataDir }) : new PGlite(dataDir);
     await client.waitReady;
+    shareDrizzleParsers(client);
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     try {
       await gateAndMigrate(db, () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }));

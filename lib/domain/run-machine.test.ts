@@ -77,6 +77,23 @@ describe('applyEvents', () => {
     expect(ok.nodes.a?.status).toBe('running');
     expect(() => applyEvents(state(), [{ type: 'run_started', at }, { type: 'run_started', at }])).toThrow(/^event 1: run_started refused/);
   });
+
+  it('never changes the given state, keeps untouched nodes identical, and returns a state later events cannot change', () => {
+    const before = state('queued', { a: {}, b: {}, c: {} });
+    const copy = structuredClone(before);
+    const batch: RunEvent[] = [{ type: 'run_started', at }, { type: 'node_started', at, nodeId: 'a' }, { type: 'node_succeeded', at, nodeId: 'a' }, { type: 'node_started', at, nodeId: 'b' }];
+    const after = applyEvents(before, batch);
+    expect(before).toEqual(copy);
+    expect([after.nodes.a?.status, after.nodes.b?.status, after.nodes.c]).toEqual(['success', 'running', before.nodes.c]);
+    expect(after.nodes.c).toBe(before.nodes.c);
+    expect(after.nodes.a).not.toBe(before.nodes.a);
+    const snapshot = structuredClone(after);
+    applyEvents(after, [{ type: 'node_succeeded', at, nodeId: 'b' }]);
+    applyEvent(after, { type: 'node_started', at, nodeId: 'c' });
+    expect(after).toEqual(snapshot);
+    expect(() => applyEvents(before, [...batch, { type: 'node_started', at, nodeId: 'a' }])).toThrow(/^event 4/);
+    expect(before).toEqual(copy);
+  });
 });
 
 describe('node_requeued', () => {

@@ -75,9 +75,16 @@ function nodeOf(state: RunState, event: RunEvent & { nodeId: string }): NodeSnap
   return node;
 }
 
+/** Node maps that applyEvents copied for one batch: updated in place, never a caller's map. */
+const batchMaps = new WeakSet<Record<string, NodeSnapshot>>();
+
 function withNode(state: RunState, nodeId: string, patch: Partial<NodeSnapshot>): RunState {
-  const node = state.nodes[nodeId] as NodeSnapshot;
-  return { ...state, nodes: { ...state.nodes, [nodeId]: { ...node, ...patch } } };
+  const node = { ...(state.nodes[nodeId] as NodeSnapshot), ...patch };
+  if (batchMaps.has(state.nodes)) {
+    state.nodes[nodeId] = node;
+    return { ...state };
+  }
+  return { ...state, nodes: { ...state.nodes, [nodeId]: node } };
 }
 
 function withRun(state: RunState, patch: Partial<RunSnapshot>): RunState {
@@ -190,16 +197,29 @@ export function applyEvent(state: RunState, event: RunEvent): RunState {
   }
 }
 
-/** Applies events in order; the first impossible one throws with its index. */
+/**
+ * Applies events in order; the first impossible one throws with its index. The nodes map is copied once for
+ * the batch rather than once per event (a batch of n events on m nodes would copy n × m entries); the
+ * caller's state is never changed, and a node no event touched keeps its identity.
+ */
 export function applyEvents(state: RunState, events: readonly RunEvent[]): RunState {
-  return events.reduce((s, event, index) => {
-    try {
-      return applyEvent(s, event);
-    } catch (err) {
-      if (err instanceof TransitionError) throw new TransitionError(err.eventType, `event ${index}: ${err.message}`);
-      throw err;
-    }
-  }, state);
+  const nodes = { ...state.nodes };
+  batchMaps.add(nodes);
+  try {
+    return events.reduce(
+      (s, event, index) => {
+        try {
+          return applyEvent(s, event);
+        } catch (err) {
+          if (err instanceof TransitionError) throw new TransitionError(err.eventType, `event ${index}: ${err.message}`);
+          throw err;
+        }
+      },
+      { ...state, nodes },
+    );
+  } finally {
+    batchMaps.delete(nodes);
+  }
 }
 
 export function initialNode(): NodeSnapshot {

@@ -1,25 +1,30 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Tx } from '@/lib/db/client';
-import { type CommitChange, events, nodes, type RunRow, runs, stagedArtifacts } from '@/lib/db/schema';
+import { type CommitChange, nodes, type RunRow, runs, stagedArtifacts } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { applyEvents, type NodeSnapshot, type RunEvent, type RunState, TransitionError } from '@/lib/domain/run-machine';
 import { ACTIVE_PHASES, isActive } from '@/lib/domain/run-phase';
 import { moveRunCount } from './run-counts';
 import { sunsetIfDrained } from './sunset-if-drained';
+import { insertEventsSql, updateNodesSql } from './write-batch';
 
 const date = (s: string | null) => (s ? new Date(s) : null);
 
-function eventData(event: RunEvent): Record<string, unknown> {
-  const { type: _type, at: _at, ...rest } = event;
-  if ('nodeId' in rest) {
-    const { nodeId: _nodeId, ...data } = rest;
-    return data;
-  }
-  return rest;
-}
+/** The node columns the state machine reads. */
+const nodeState = {
+  nodeId: nodes.nodeId,
+  status: nodes.status,
+  attempt: nodes.attempt,
+  startedAt: nodes.startedAt,
+  finishedAt: nodes.finishedAt,
+  output: nodes.output,
+  error: nodes.error,
+  stagedManifests: nodes.stagedManifests,
+};
+type NodeStateRow = { [K in keyof typeof nodeState]: (typeof nodes.$inferSelect)[K] };
 
 /** The state machine's view of a run row and its node rows. */
-export function runStateOf(run: RunRow, nodeRows: (typeof nodes.$inferSelect)[]): RunState {
+export function runStateOf(run: RunRow, nodeRows: NodeStateRow[]): RunState {
   return {
     run: {
       phase: run.phase,
@@ -55,7 +60,7 @@ export function runStateOf(run: RunRow, nodeRows: (typeof nodes.$inferSelect)[])
  * commit; without it (engine ingest) they get a commit of their own. Returns the run row after the change.
  */
 export async function applyRunEvents(tx: Tx, run: RunRow, batch: RunEvent[], now = new Date(), effects?: CommitChange[]): Promise<RunRow> {
-  const nodeRows = await tx.select().from(nodes).where(eq(nodes.runId, run.id));
+  const nodeRows = await tx.select(nodeState).from(nodes).where(eq(nodes.runId, run.id));
   const before = runStateOf(run, nodeRows);
   let after: RunState;
   try {
@@ -64,22 +69,33 @@ export async function applyRunEvents(tx: Tx, run: RunRow, batch: RunEvent[], now
     if (err instanceof TransitionError) throw new AppError('invalid_transition', err.message, { runId: run.id });
     throw err;
   }
-  for (const [nodeId, node] of Object.entries(after.nodes)) {
-    if (before.nodes[nodeId] === node) continue;
-    await tx
-      .update(nodes)
-      .set({
-        status: node.status,
-        attempt: node.attempt,
-        startedAt: date(node.startedAt),
-        finishedAt: date(node.finishedAt),
-        output: node.output,
-        error: node.error,
-        stagedManifests: node.stagedManifests,
-      })
-      .where(and(eq(nodes.runId, run.id), eq(nodes.nodeId, nodeId)));
-  }
+  // The changed nodes, the events and the stagings are written by CTEs of the run's update: one statement.
+  const changed = Object.entries(after.nodes).filter(([nodeId, node]) => before.nodes[nodeId] !== node);
+  const nodeWrites = updateNodesSql(run.id, changed);
+  // One row per (node, producer), the batch's last staging winning, as if its events were applied one by one.
+  const stagings = batch.flatMap((e) =>
+    e.type === 'node_started' && e.staged
+      ? Object.entries(e.staged).map(([producerId, digest]) => ({ runId: run.id, nodeId: e.nodeId, producerId, digest }))
+      : [],
+  );
+  const staged = [...new Map(stagings.map((s) => [`${s.nodeId}\u0000${s.producerId}`, s])).values()];
+  const writes = [
+    ...(nodeWrites ? [tx.$with('node_writes', {}).as(nodeWrites)] : []),
+    tx.$with('event_writes', {}).as(insertEventsSql(run.id, run.lastSeq + 1, batch)),
+    ...(staged.length > 0
+      ? [
+          tx.$with('staged_writes', {}).as(
+            tx
+              .insert(stagedArtifacts)
+              .values(staged)
+              .onConflictDoUpdate({ target: [stagedArtifacts.runId, stagedArtifacts.nodeId, stagedArtifacts.producerId], set: { digest: sql`excluded.digest` } })
+              .getSQL(),
+          ),
+        ]
+      : []),
+  ];
   const [updated] = await tx
+    .with(...writes)
     .update(runs)
     .set({
       phase: after.run.phase,
@@ -95,34 +111,15 @@ export async function applyRunEvents(tx: Tx, run: RunRow, batch: RunEvent[], now
     })
     .where(eq(runs.id, run.id))
     .returning();
-  await tx.insert(events).values(
-    batch.map((e, i) => ({
-      runId: run.id,
-      seq: run.lastSeq + i + 1,
-      type: e.type,
-      nodeId: 'nodeId' in e ? e.nodeId : null,
-      at: new Date(e.at),
-      data: eventData(e),
-    })),
-  );
-  const staged = batch.flatMap((e) =>
-    e.type === 'node_started' && e.staged
-      ? Object.entries(e.staged).map(([producerId, digest]) => ({ runId: run.id, nodeId: e.nodeId, producerId, digest }))
-      : [],
-  );
-  if (staged.length > 0) {
-    await tx
-      .insert(stagedArtifacts)
-      .values(staged)
-      .onConflictDoUpdate({ target: [stagedArtifacts.runId, stagedArtifacts.nodeId, stagedArtifacts.producerId], set: { digest: sql`excluded.digest` } });
-  }
+  if (run.upgradedFrom && run.phase === 'queued' && after.run.phase === 'running') await retirePredecessor(tx, run, now, effects);
+  if (isActive(run.phase) && !isActive(after.run.phase)) await sunsetIfDrained(tx, run.versionId, now, effects);
+  // Last: every run of the version shares these counter rows, so their locks are held only from here to the
+  // commit, and taken after the version row's lock, in the same order as createRun.
   await moveRunCount(
     tx,
     { versionId: run.versionId, phase: run.phase, result: run.result },
     { versionId: run.versionId, phase: after.run.phase, result: after.run.result },
   );
-  if (run.upgradedFrom && run.phase === 'queued' && after.run.phase === 'running') await retirePredecessor(tx, run, now, effects);
-  if (isActive(run.phase) && !isActive(after.run.phase)) await sunsetIfDrained(tx, run.versionId, now, effects);
   return updated as RunRow;
 }
 

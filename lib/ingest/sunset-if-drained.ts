@@ -10,8 +10,11 @@ import { versionSnapshot } from '@/lib/control/snapshots';
  * the caller's commit through `effects`, or in a commit of its own by `system`.
  */
 export async function sunsetIfDrained(tx: Tx, versionId: string, now: Date, effects?: CommitChange[]): Promise<void> {
-  const [version] = await tx.select().from(versions).where(eq(versions.id, versionId)).for('update');
-  if (version?.status !== 'draining') return;
+  // Lock the row but read only its status: most versions are not draining, and the full row carries the manifest.
+  const [locked] = await tx.select({ status: versions.status }).from(versions).where(eq(versions.id, versionId)).for('update');
+  if (locked?.status !== 'draining') return;
+  const [version] = await tx.select().from(versions).where(eq(versions.id, versionId));
+  if (!version) return;
   const [still] = await tx
     .select({ one: sql<number>`1` })
     .from(runs)
