@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { type EventJson, RunnerEnv, type RunJson } from './fixtures/runner-env';
+import { type EventJson, RunnerEnv, type RunJson, useRunnerEnv } from './fixtures/runner-env';
 
 /**
  * Interrupted steps, with real runner processes against a server of this spec's own:
@@ -38,17 +38,7 @@ function readStat(pid: string): string {
 
 test.describe('flowdeck runner: crash, cancel, pause', () => {
   test.describe.configure({ mode: 'serial', timeout: 180_000 });
-
-  test.beforeAll(async ({}, info) => {
-    info.setTimeout(120_000);
-    await env.start();
-  });
-  test.afterAll(async () => env.stop());
-  test.afterEach(async ({}, info) => {
-    if (info.status === info.expectedStatus) return;
-    fs.writeFileSync(info.outputPath('runner-logs.txt'), env.logs);
-    await info.attach('server and runner logs', { body: env.logs, contentType: 'text/plain' });
-  });
+  useRunnerEnv(env);
 
   test('kill -9 mid-step: the lease expires, another runner finishes the run, no step result twice', async () => {
     const marker = path.join(env.dir, 'slow-step.log');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { type EventJson, type Json, RunnerEnv, type RunJson, sha256File } from './fixtures/runner-env';
+import { type EventJson, type Json, RunnerEnv, type RunJson, sha256File, useRunnerEnv } from './fixtures/runner-env';
 import { shortDigest } from '@/lib/domain/digest-format';
 import { RunPage } from './pages/run-page';
 
@@ -45,17 +45,7 @@ function onDisk(runIds: string[], step: string, file: string): string {
 
 test.describe('flowdeck runner', () => {
   test.describe.configure({ mode: 'serial', timeout: 300_000 });
-
-  test.beforeAll(async ({}, info) => {
-    info.setTimeout(120_000);
-    await env.start();
-  });
-  test.afterAll(async () => env.stop());
-  test.afterEach(async ({}, info) => {
-    if (info.status === info.expectedStatus) return;
-    fs.writeFileSync(info.outputPath('runner-logs.txt'), env.logs);
-    await info.attach('server and runner logs', { body: env.logs, contentType: 'text/plain' });
-  });
+  useRunnerEnv(env);
 
   test('five release runs: artifacts, hook and sleep, resume upgrade to v2, automatic sunset of v1', async ({ page }) => {
     const v1 = await env.api<{ id: string; isCurrent: boolean }>('POST', '/versions', {

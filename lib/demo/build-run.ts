@@ -1,3 +1,4 @@
+import { eventData } from '@/lib/ingest/write-batch';
 import type { EventRow, NodeRow, RunRow } from '@/lib/db/schema';
 import { applyEvents, initialNode, type RunEvent, type RunState } from '@/lib/domain/run-machine';
 import { isActive, type RunPhase } from '@/lib/domain/run-phase';
@@ -90,15 +91,6 @@ export function toRunEvent(e: SimEvent): RunEvent {
   return event as unknown as RunEvent;
 }
 
-/** The stored event fields other than type, at and nodeId. */
-export function eventData(event: RunEvent): Record<string, unknown> {
-  const { type: _type, at: _at, ...rest } = event;
-  if ('nodeId' in rest) {
-    const { nodeId: _nodeId, ...data } = rest;
-    return data;
-  }
-  return rest;
-}
 
 /** The state a run starts in once created: queued, every node pending. */
 export function initialRunState(stepIds: readonly string[]): RunState {
