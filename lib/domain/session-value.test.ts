@@ -26,6 +26,11 @@ describe('signSession / verifySession', () => {
     expect(verifySession([v, 'tok_01JD0000000000000000000001', exp, sig].join('.'), KEY, NOW)).toBeNull();
     expect(verifySession([v, TOKEN, String(Number(exp) + 3600), sig].join('.'), KEY, NOW)).toBeNull();
     expect(verifySession(value, KEY, new Date(NOW.getTime() + SESSION_MAX_AGE_MS))).toBeNull();
+    // Every other spelling of the last signature character, even one that decodes to the same bytes.
+    const last = sig!.at(-1);
+    for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.replace(last!, '')) {
+      expect(verifySession([v, TOKEN, exp, sig!.slice(0, -1) + ch].join('.'), KEY, NOW)).toBeNull();
+    }
     for (const bad of ['', 'x', 's1.a.b.c', `${value}.x`, `s2${value.slice(2)}`, 'x'.repeat(500)]) expect(verifySession(bad, KEY, NOW)).toBeNull();
   });
 });

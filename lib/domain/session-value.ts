@@ -38,8 +38,10 @@ export function verifySession(value: string, secret: string, now: Date): Session
   if (parts.length !== 4) return null;
   const [version, tokenId, exp, sig] = parts as [string, string, string, string];
   if (version !== VERSION || !TOKEN_ID.test(tokenId) || !/^\d{1,12}$/.test(exp)) return null;
-  const expected = mac(secret, `${version}.${tokenId}.${exp}`);
-  const given = Buffer.from(sig, 'base64url');
+  // Compared as text: base64url decoding ignores a last character's unused bits, so two spellings of one
+  // signature would both pass a byte comparison.
+  const expected = Buffer.from(mac(secret, `${version}.${tokenId}.${exp}`).toString('base64url'));
+  const given = Buffer.from(sig);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   const expiresAt = new Date(Number(exp) * 1000);
   if (expiresAt.getTime() <= now.getTime()) return null;
