@@ -2,20 +2,10 @@ import { FileJson } from 'lucide-react';
 import { buttonVariants } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import type { ReferenceGroup } from '@/lib/api/api-reference';
+import { API_TAG_INFO } from '@/lib/api/endpoints';
 import { routes } from '@/lib/routes';
 import { AuthGuide } from './auth-guide';
 import { EndpointItem } from './endpoint-item';
-
-const TAG_TITLES: Record<ReferenceGroup['tag'], string> = {
-  system: 'System',
-  runs: 'Runs',
-  artifacts: 'Artifacts',
-  versions: 'Versions',
-  commits: 'Commits',
-  jobs: 'Jobs',
-  runner: 'Runner',
-  auth: 'Tokens and sessions',
-};
 
 /** The link to the machine-readable document. */
 export function OpenApiLink() {
@@ -37,7 +27,7 @@ export function ApiReferenceView({ groups }: { groups: ReferenceGroup[] }) {
         <span className="text-muted-foreground">{count} endpoints:</span>
         {groups.map((g) => (
           <a key={g.tag} href={`#tag-${g.tag}`} className="rounded-full border px-2.5 py-0.5 text-xs font-medium hover:bg-accent">
-            {TAG_TITLES[g.tag]} <span className="text-muted-foreground">{g.endpoints.length}</span>
+            {API_TAG_INFO[g.tag].title} <span className="text-muted-foreground">{g.endpoints.length}</span>
           </a>
         ))}
       </nav>
@@ -45,7 +35,7 @@ export function ApiReferenceView({ groups }: { groups: ReferenceGroup[] }) {
         <section key={g.tag} id={`tag-${g.tag}`} aria-labelledby={`tag-${g.tag}-title`} className="scroll-mt-6" data-testid="endpoint-group">
           <div className="mb-3">
             <h2 id={`tag-${g.tag}-title`} className="text-lg font-semibold tracking-tight">
-              {TAG_TITLES[g.tag]}
+              {API_TAG_INFO[g.tag].title}
             </h2>
             <p className="text-sm text-muted-foreground">{g.description}</p>
           </div>

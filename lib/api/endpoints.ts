@@ -18,6 +18,18 @@ export type Access = Role | 'public';
 export const API_TAGS = ['system', 'runs', 'artifacts', 'versions', 'commits', 'jobs', 'runner', 'auth'] as const;
 export type ApiTag = (typeof API_TAGS)[number];
 
+/** What each tag is called on the API page and what it covers (also the OpenAPI document's tag descriptions). */
+export const API_TAG_INFO: Record<ApiTag, { title: string; description: string }> = {
+  system: { title: 'System', description: 'Health and this document' },
+  runs: { title: 'Runs', description: 'The run index, engine ingest of runs and events, and operator actions on runs' },
+  artifacts: { title: 'Artifacts', description: 'Content-addressed blobs and manifests, and which nodes produced or consumed them' },
+  versions: { title: 'Versions', description: 'The version registry: create, update, drain, sunset, diff and bulk upgrade' },
+  commits: { title: 'Commits', description: 'The linear, append-only history of every change made through the API' },
+  jobs: { title: 'Jobs', description: 'Progress of long-running bulk jobs' },
+  runner: { title: 'Runner', description: 'Leases for runners (claim, heartbeat, release), the step cache, and hook delivery' },
+  auth: { title: 'Tokens and sessions', description: 'API tokens (admin) and dashboard sessions (sign in with a token, sign out)' },
+};
+
 export interface EndpointSpec {
   summary: string;
   tag: ApiTag;

@@ -1,7 +1,7 @@
 import { SESSION_COOKIE } from '@/lib/server/session-cookie';
 import { z } from 'zod';
 import { ERROR_STATUS, type ErrorCode } from '@/lib/errors';
-import { API_TAGS, ENDPOINTS, splitKey, type ApiTag, type EndpointKey, type EndpointSpec } from './endpoints';
+import { API_TAG_INFO, API_TAGS, ENDPOINTS, splitKey, type ApiTag, type EndpointKey, type EndpointSpec } from './endpoints';
 import { BLOB_LIMIT, JSON_DEPTH_LIMIT, JSON_LIMIT } from './limits';
 import { schemaCollector, type JsonSchema } from './openapi-schemas';
 
@@ -48,17 +48,6 @@ export interface OpenApiDocument {
     securitySchemes: Record<string, unknown>;
   };
 }
-
-const TAG_DESCRIPTIONS: Record<ApiTag, string> = {
-  system: 'Health and this document',
-  runs: 'The run index, engine ingest of runs and events, and operator actions on runs',
-  artifacts: 'Content-addressed blobs and manifests, and which nodes produced or consumed them',
-  versions: 'The version registry: create, update, drain, sunset, diff and bulk upgrade',
-  commits: 'The linear, append-only history of every change made through the API',
-  jobs: 'Progress of long-running bulk jobs',
-  runner: 'Leases for runners (claim, heartbeat, release), the step cache, and hook delivery',
-  auth: 'API tokens (admin) and dashboard sessions (sign in with a token, sign out)',
-};
 
 /** One response per error status, named for components.responses. */
 const ERROR_RESPONSES: Record<number, { name: string; description: string }> = {
@@ -230,7 +219,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
   return {
     openapi: '3.1.0',
     info: { title: 'Flowdeck API', version: '1', description: DESCRIPTION },
-    tags: API_TAGS.map((name) => ({ name, description: TAG_DESCRIPTIONS[name] })),
+    tags: API_TAGS.map((name) => ({ name, description: API_TAG_INFO[name].description })),
     security: bearerAndSession,
     paths,
     components: {
