@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'version_has_active_runs'
   | 'incompatible'
   | 'lease_lost'
+  | 'not_supported_by_engine'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'unauthorized'
@@ -28,6 +29,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   version_has_active_runs: 409,
   incompatible: 409,
   lease_lost: 409,
+  not_supported_by_engine: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   unauthorized: 401,

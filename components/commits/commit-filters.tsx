@@ -5,9 +5,8 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/field';
 import type { CommitFilters as Filters } from '@/lib/api/schemas';
-import { COMMIT_ACTIONS, commitActionLabel } from '@/lib/domain/commit-format';
+import { COMMIT_ACTIONS, COMMIT_ENTITIES as ENTITIES, commitActionLabel } from '@/lib/domain/commit-format';
 
-const ENTITIES = ['version', 'run', 'job', 'token'] as const;
 const ID_PATTERN = /^[a-z]+_[0-9A-Z]{26}$/;
 
 /** Entity, id, actor and action filters of the commit log; every change goes to the URL. */

@@ -15,6 +15,7 @@ function entityHref(entity: CommitEntity, id: string): string | null {
       return routes.run(id);
     case 'job':
     case 'token':
+    case 'action':
       return null;
     default: {
       const never: never = entity;

@@ -28,6 +28,7 @@ const TONES: Record<EventType, BadgeTone> = {
   hook_created: 'outline',
   hook_received: 'outline',
   run_upgraded: 'primary',
+  engine_event: 'neutral',
 };
 
 export const EVENT_GRID = 'grid grid-cols-[3rem_6.5rem_9.5rem_minmax(0,10rem)_minmax(0,1fr)_1.5rem] items-center gap-3';

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { Role } from '@/lib/domain/roles';
 import * as a from './auth-schemas';
-import { VERSION_BODY_LIMIT } from './limits';
+import * as c from './engine-import';
+import { IMPORT_BODY_LIMIT, VERSION_BODY_LIMIT } from './limits';
 import * as s from './schemas';
 
 /**
@@ -15,7 +16,7 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 /** `public` needs no token even when authentication is on; otherwise the weakest role allowed. */
 export type Access = Role | 'public';
 
-export const API_TAGS = ['system', 'runs', 'artifacts', 'versions', 'commits', 'jobs', 'runner', 'auth'] as const;
+export const API_TAGS = ['system', 'runs', 'artifacts', 'versions', 'commits', 'jobs', 'runner', 'connectors', 'auth'] as const;
 export type ApiTag = (typeof API_TAGS)[number];
 
 /** What each tag is called on the API page and what it covers (also the OpenAPI document's tag descriptions). */
@@ -27,6 +28,10 @@ export const API_TAG_INFO: Record<ApiTag, { title: string; description: string }
   commits: { title: 'Commits', description: 'The linear, append-only history of every change made through the API' },
   jobs: { title: 'Jobs', description: 'Progress of long-running bulk jobs' },
   runner: { title: 'Runner', description: 'Leases for runners (claim, heartbeat, release), the step cache, and hook delivery' },
+  connectors: {
+    title: 'Connectors',
+    description: 'Import the runs of an engine Flowdeck does not run (the Workflow SDK), and the operator actions its connector carries back to it',
+  },
   auth: { title: 'Tokens and sessions', description: 'API tokens (admin) and dashboard sessions (sign in with a token, sign out)' },
 };
 
@@ -239,6 +244,36 @@ export const ENDPOINTS = {
   'GET /api/v1/jobs/{id}': { summary: "A bulk job's progress", tag: 'jobs', access: 'viewer', params: s.JobParams },
   'GET /api/v1/commits': { summary: 'The commit log, newest first', tag: 'commits', access: 'viewer', query: s.CommitQuery },
   'GET /api/v1/commits/{id}': { summary: 'One commit with before and after', tag: 'commits', access: 'viewer', params: s.CommitParams },
+
+  'POST /api/v1/sources/{source}/import': {
+    summary: "Import an engine's deployments and runs (idempotent; each batch lands whole)",
+    tag: 'connectors',
+    access: 'operator',
+    params: c.SourceParams,
+    body: c.ImportBody,
+    bodyLimit: IMPORT_BODY_LIMIT,
+  },
+  'GET /api/v1/sources/{source}/runs': {
+    summary: 'The engine ids and import digests the store holds of a source',
+    tag: 'connectors',
+    access: 'operator',
+    params: c.SourceParams,
+    query: c.SourceRunsQuery,
+  },
+  'POST /api/v1/sources/{source}/actions/claim': {
+    summary: 'Lease the open operator actions of a source to its connector',
+    tag: 'connectors',
+    access: 'operator',
+    params: c.SourceParams,
+    body: c.ActionClaimBody,
+  },
+  'POST /api/v1/sources/{source}/actions/{actionId}/complete': {
+    summary: 'Report an operator action the engine carried out (or refused)',
+    tag: 'connectors',
+    access: 'operator',
+    params: c.ActionParams,
+    body: c.ActionCompleteBody,
+  },
 
   'GET /api/v1/tokens': { summary: 'List API tokens (never their secrets)', tag: 'auth', access: 'admin' },
   'POST /api/v1/tokens': {

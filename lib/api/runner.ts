@@ -92,6 +92,8 @@ export interface ReleaseResponse {
 export interface HookResponse {
   runId: string;
   nodeId: string;
+  /** A run of an engine Flowdeck does not run: the delivery its connector carries out (the run resumes in the app). */
+  actionId?: string;
 }
 
 export interface CacheHit {

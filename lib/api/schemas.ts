@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMMIT_ENTITIES } from '@/lib/domain/commit-format';
 import { DIGEST_PATTERN } from '@/lib/domain/digest-format';
 import { EVENT_TYPES } from '@/lib/domain/event-types';
 import { UPGRADE_STRATEGIES } from '@/lib/domain/job-status';
@@ -6,6 +7,7 @@ import { NODE_STATUSES } from '@/lib/domain/node-status';
 import { isPrototypeKey } from '@/lib/domain/own';
 import { normalizeRunFilters } from '@/lib/domain/run-list-filters';
 import { RUN_PHASES, RUN_RESULTS } from '@/lib/domain/run-phase';
+import { RUN_SOURCES } from '@/lib/domain/run-source';
 import {
   DEFAULT_LEASE_SECONDS,
   HOOK_TOKEN_PATTERN,
@@ -141,6 +143,7 @@ export const RunFilters = z.strictObject({
   q: z.string().max(40).regex(/^[A-Za-z0-9_]*$/).optional(),
   from: Timestamp.optional(),
   to: Timestamp.optional(),
+  source: z.enum(RUN_SOURCES).optional(),
 });
 export type RunFilters = z.infer<typeof RunFilters>;
 
@@ -237,7 +240,7 @@ export const BulkUpgradeBody = z.strictObject({
 });
 export const DiffQuery = z.strictObject({ against: VersionId });
 export const CommitQuery = z.strictObject({
-  entity: z.enum(['version', 'run', 'token', 'job']).optional(),
+  entity: z.enum(COMMIT_ENTITIES).optional(),
   id: z.string().max(40).regex(/^[a-z]+_[0-9A-Z]{26}$/).optional(),
   actor: z.string().max(200).optional(),
   action: z.string().max(100).optional(),

@@ -1,10 +1,10 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { CommitDetail, CommitListItem } from '@/lib/db/queries/commits';
+import { COMMIT_ENTITIES as ENTITIES } from '@/lib/domain/commit-format';
 import { routes } from '@/lib/routes';
 import { ago, clip, kv, print, printJson, table, when, withJson } from './format';
 import { api } from './http-client';
 
-const ENTITIES = ['version', 'run', 'job', 'token'] as const;
 
 function positiveInt(value: string): number {
   const n = Number(value);

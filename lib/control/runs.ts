@@ -4,7 +4,9 @@ import { type CommitChange, type RunRow, runs } from '@/lib/db/schema';
 import { AppError, notFound } from '@/lib/errors';
 import { applyRunEvents } from '@/lib/ingest/apply-run-events';
 import type { RunEvent } from '@/lib/domain/run-machine';
+import { ENGINE_LIMITS, isEngineSource } from '@/lib/domain/run-source';
 import { commitChange } from './commit';
+import { requestEngineAction } from './engine-actions';
 import { expectVersion } from './occ';
 import { runSnapshot } from './snapshots';
 
@@ -37,11 +39,32 @@ async function operate(db: Db, actor: string, action: string, input: RunActionIn
   });
 }
 
-export const cancelRun = (db: Db, actor: string, input: RunActionInput) =>
-  operate(db, actor, 'run.cancel', input, (at) => ({ type: 'run_cancelled', at, reason: input.reason ?? `cancelled by ${actor}` }));
+/** Pause and resume exist only where Flowdeck moves the run itself. */
+function refuseOnEngine(run: RunRow, what: 'pause' | 'resume'): void {
+  if (isEngineSource(run.source)) throw new AppError('not_supported_by_engine', ENGINE_LIMITS[what], { runId: run.id, source: run.source });
+}
 
-export const pauseRun = (db: Db, actor: string, input: RunActionInput) =>
-  operate(db, actor, 'run.pause', input, (at) => ({ type: 'run_paused', at, reason: input.reason ?? `paused by ${actor}` }));
+/**
+ * Cancels a run. A run of an engine Flowdeck does not run is cancelled by that engine: the request is handed
+ * to its connector (one commit), and the run shows as cancelled once the engine has done it.
+ */
+export async function cancelRun(db: Db, actor: string, input: RunActionInput) {
+  const [run] = await db.select({ source: runs.source }).from(runs).where(eq(runs.id, input.runId));
+  if (run && isEngineSource(run.source)) {
+    return db.transaction(async (tx) => {
+      const locked = await lockRun(tx, input.runId, input.expectedVersion);
+      await requestEngineAction(tx, actor, locked, 'cancel', {}, { action: 'run.cancel.request', reason: input.reason ?? null });
+      return { result: locked, commit: null };
+    });
+  }
+  return operate(db, actor, 'run.cancel', input, (at) => ({ type: 'run_cancelled', at, reason: input.reason ?? `cancelled by ${actor}` }));
+}
+
+export async function pauseRun(db: Db, actor: string, input: RunActionInput) {
+  const [run] = await db.select().from(runs).where(eq(runs.id, input.runId));
+  if (run) refuseOnEngine(run, 'pause');
+  return operate(db, actor, 'run.pause', input, (at) => ({ type: 'run_paused', at, reason: input.reason ?? `paused by ${actor}` }));
+}
 
 /**
  * Resumes a paused run. A run paused by an upgrade whose successor never started comes back: a successor
@@ -50,6 +73,7 @@ export const pauseRun = (db: Db, actor: string, input: RunActionInput) =>
 export async function resumeRun(db: Db, actor: string, input: RunActionInput) {
   return commitChange(db, async (tx) => {
     const run = await lockRun(tx, input.runId, input.expectedVersion);
+    refuseOnEngine(run, 'resume');
     const changes: CommitChange[] = [];
     const effects: CommitChange[] = [];
     let current = run;

@@ -5,7 +5,9 @@ import { AppError, notFound } from '@/lib/errors';
 import { newId } from '@/lib/domain/ids';
 import type { UpgradeStrategy } from '@/lib/domain/job-status';
 import { isActive } from '@/lib/domain/run-phase';
-import { type UpgradeReport, upgradeReport } from '@/lib/domain/upgrade';
+import { engineUpgradeReport, type UpgradeReport, upgradeReport } from '@/lib/domain/upgrade';
+import { ENGINE_LIMITS, isEngineSource } from '@/lib/domain/run-source';
+import { requestEngineAction } from './engine-actions';
 import { acceptsRuns } from '@/lib/domain/version-status';
 import { applyRunEvents } from '@/lib/ingest/apply-run-events';
 import { workflowNodes } from '@/lib/ingest/create-run';
@@ -44,6 +46,20 @@ async function plan(tx: Tx | Db, run: RunRow, input: UpgradeInput): Promise<{ re
     throw new AppError('version_not_accepting_runs', `version ${target.id} is ${target.status} and accepts no new runs`, { versionId: target.id });
   }
   const nodeRows = await tx.select().from(nodes).where(eq(nodes.runId, run.id));
+  if (isEngineSource(run.source)) {
+    if (target.runSource !== run.source || !target.externalKey) {
+      throw new AppError('invalid_input', `run ${run.id} comes from ${run.source}: it can only move to another deployment of that engine`, {
+        fields: { targetVersionId: ['not a deployment of the run’s engine'] },
+      });
+    }
+    const report = engineUpgradeReport(
+      input.strategy,
+      { input: run.input, steps: nodeRows, workflow: ownValue(source.manifest.workflows, run.workflow) },
+      ownValue(target.manifest.workflows, run.workflow),
+      ENGINE_LIMITS,
+    );
+    return { report, target, nodeRows };
+  }
   const report = upgradeReport(
     input.strategy,
     { input: run.input, steps: nodeRows, workflow: ownValue(source.manifest.workflows, run.workflow) },
@@ -71,6 +87,12 @@ export async function upgradeRunInTx(tx: Tx, actor: string, input: UpgradeInput,
   const run = await lockRun(tx, input.runId, input.expectedVersion);
   const { report, target, nodeRows } = await plan(tx, run, input);
   if (!report.compatible) throw new AppError('incompatible', `run ${run.id} cannot be upgraded: ${report.reasons.join('; ')}`, { report });
+  if (isEngineSource(run.source)) {
+    // The engine starts the new run; its connector reports it, and Flowdeck links the two then.
+    const deploymentId = target.externalKey?.split('#')[0] ?? '';
+    await requestEngineAction(tx, actor, run, 'restart', { versionId: target.id, deploymentId, workflowRef: run.workflowRef }, { action: 'run.upgrade.request' }, now);
+    return { report, run, newRun: null };
+  }
   const at = now.toISOString();
   const paused = run.phase === 'paused' ? run : await applyRunEvents(tx, run, [{ type: 'run_paused', at, reason: `upgrading to ${target.id}` }], now);
   const newRunId = newId('run', now.getTime());

@@ -143,6 +143,12 @@ function runRow(r: RunIdentity, patch: Partial<RunRow>): RunRow {
     stranded: false,
     leaseOwner: null,
     leaseExpiresAt: null,
+    source: 'flowdeck',
+    externalId: null,
+    engineStatus: null,
+    workflowRef: null,
+    importDigest: null,
+    admittedWhileDraining: false,
     ...patch,
   };
 }
@@ -158,7 +164,7 @@ function demoLease(phase: RunPhase): Pick<RunRow, 'leaseOwner' | 'leaseExpiresAt
 /** A run refused at creation: `setuperror` with its errors, no nodes, only the `run_created` event. */
 export function setupErrorRows(r: RunIdentity, setupErrors: string[]): RunRows {
   const run = runRow(r, { phase: 'setuperror', setupErrors });
-  const created: EventRow = { runId: r.id, seq: 1, type: 'run_created', nodeId: null, at: run.createdAt, data: { phase: 'setuperror', versionId: r.versionId } };
+  const created: EventRow = { runId: r.id, seq: 1, type: 'run_created', nodeId: null, at: run.createdAt, data: { phase: 'setuperror', versionId: r.versionId }, engineId: null, engineType: null };
   return { run, nodes: [], events: [created] };
 }
 
@@ -195,6 +201,7 @@ export function runRows(r: RunIdentity, recorded: readonly SimEvent[], published
       attempt: n.attempt,
       startedAt: date(n.startedAt),
       finishedAt: date(n.finishedAt),
+      input: null,
       output: n.output,
       error: n.error,
       artifactManifest: n.status === 'success' ? (published[nodeId] ?? null) : null,
@@ -203,7 +210,7 @@ export function runRows(r: RunIdentity, recorded: readonly SimEvent[], published
     };
   });
   const events: EventRow[] = [
-    { runId: r.id, seq: 1, type: 'run_created', nodeId: null, at: run.createdAt, data: { phase: 'queued', versionId: r.versionId } },
+    { runId: r.id, seq: 1, type: 'run_created', nodeId: null, at: run.createdAt, data: { phase: 'queued', versionId: r.versionId }, engineId: null, engineType: null },
     ...runEvents.map((e, i): EventRow => ({
       runId: r.id,
       seq: i + 2,
@@ -211,6 +218,8 @@ export function runRows(r: RunIdentity, recorded: readonly SimEvent[], published
       nodeId: 'nodeId' in e ? e.nodeId : null,
       at: new Date(e.at),
       data: eventData(e),
+      engineId: null,
+      engineType: null,
     })),
   ];
   return { run, nodes, events };

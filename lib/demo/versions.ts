@@ -62,6 +62,8 @@ export function demoVersions(seed: number, anchor: number): DemoVersion[] {
       updatedAt: new Date(updatedAt),
       deletedAt: null,
       rowVersion,
+      runSource: 'flowdeck',
+      externalKey: null,
     };
     return { row, rev: plan.rev };
   });

@@ -3,6 +3,10 @@
  * change records `before` and `after` snapshots (null when the entity was created or removed).
  */
 
+/** What a commit can change; `action` is an operator action handed to an engine's connector. */
+export const COMMIT_ENTITIES = ['version', 'run', 'job', 'token', 'action'] as const;
+export type CommitEntity = (typeof COMMIT_ENTITIES)[number];
+
 /** Every action lib/control records, with how the log says it. */
 export const COMMIT_ACTION_LABELS = {
   'version.create': 'Registered version',
@@ -17,6 +21,12 @@ export const COMMIT_ACTION_LABELS = {
   'run.pause': 'Paused run',
   'run.resume': 'Resumed run',
   'run.upgrade': 'Upgraded run',
+  'run.cancel.request': 'Asked the engine to cancel a run',
+  'run.hook.request': 'Asked the engine to deliver a hook',
+  'run.upgrade.request': 'Asked the engine to restart a run',
+  'action.complete': 'Engine carried out an action',
+  'action.fail': 'Engine refused an action',
+  'version.import': 'Imported a deployment',
   'token.create': 'Created token',
   'token.revoke': 'Revoked token',
 } as const satisfies Record<string, string>;

@@ -1,4 +1,5 @@
 import { RUN_PHASES, RUN_RESULTS, type RunPhase, type RunResult } from './run-phase';
+import type { RunSource } from './run-source';
 
 /**
  * The run list's filter set, structurally the `RunFilters` of lib/api/schemas (the URL search params of
@@ -13,10 +14,11 @@ export interface RunListFilters {
   q?: string;
   from?: string;
   to?: string;
+  source?: RunSource;
 }
 
 /** URL order of the filter keys: a filter set always serializes the same way. */
-export const RUN_FILTER_KEYS = ['phase', 'result', 'workflow', 'version', 'group', 'q', 'from', 'to'] as const;
+export const RUN_FILTER_KEYS = ['phase', 'result', 'workflow', 'version', 'group', 'q', 'from', 'to', 'source'] as const;
 export type RunFilterKey = (typeof RUN_FILTER_KEYS)[number];
 
 /** Rows per page of the run list, on the server's first paint and in every client fetch. */
@@ -37,6 +39,8 @@ export function normalizeRunFilters<F extends RunListFilters>(f: F): F {
     } else if (key === 'result') {
       const result = ordered(RUN_RESULTS, f.result ?? []);
       if (result.length) out.result = result;
+    } else if (key === 'source') {
+      if (f.source) out.source = f.source;
     } else {
       const value = key === 'group' ? f.group?.replace(/\/+$/, '') : f[key]?.trim();
       if (value) out[key] = value;

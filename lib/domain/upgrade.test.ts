@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stepSignature, type WorkflowDefinition } from './manifest';
-import { assertEventLogCompatibility, assertInputCompatibility, diffSteps, planPartialResume, type RecordedStep, upgradeReport } from './upgrade';
+import { assertEventLogCompatibility, assertInputCompatibility, diffSteps, engineUpgradeReport, planPartialResume, type RecordedStep, upgradeReport } from './upgrade';
 
 const input = { type: 'object', required: ['branch'], properties: { branch: { type: 'string' }, region: { type: 'string' } } };
 const v1: WorkflowDefinition = {
@@ -82,5 +82,34 @@ describe('diffSteps and upgradeReport', () => {
     const run = { input: { branch: 'main' }, steps: [], workflow: v1 };
     expect(upgradeReport('restart', run, v2).reasons).toEqual(['input /region: must have required property \'region\'']);
     expect(upgradeReport('restart', run, undefined)).toMatchObject({ compatible: false, reasons: ['the target version has no such workflow'] });
+  });
+});
+
+describe('engineUpgradeReport', () => {
+  const limits = { resume: 'cannot carry the event log', inputSchema: 'no input schema' };
+  const sdk: WorkflowDefinition = { input: {}, steps: [{ id: 'fetchOrder', run: 'step//fetchOrder' }, { id: 'chargeCard', run: 'step//chargeCard' }] };
+  const steps: RecordedStep[] = [{ nodeId: 'fetchOrder', status: 'success', signature: 'x' }];
+
+  it('offers a restart that re-runs every step and says the input could not be checked', () => {
+    const r = engineUpgradeReport('restart', { input: ['ord_1'], steps, workflow: sdk }, sdk, limits);
+    expect(r.compatible).toBe(true);
+    expect(r.rerun).toEqual(['fetchOrder', 'chargeCard']);
+    expect(r.reuse).toEqual([]);
+    expect(r.notes).toEqual(['no input schema']);
+  });
+
+  it('refuses resume and partial resume with the reason', () => {
+    for (const strategy of ['resume', 'partial-resume'] as const) {
+      const r = engineUpgradeReport(strategy, { input: [], steps, workflow: sdk }, sdk, limits);
+      expect(r.compatible).toBe(false);
+      expect(r.reasons).toEqual(['cannot carry the event log']);
+    }
+  });
+
+  it('checks the input where the target publishes a schema', () => {
+    const r = engineUpgradeReport('restart', { input: {}, steps, workflow: v1 }, v1, limits);
+    expect(r.compatible).toBe(false);
+    expect(r.reasons[0]).toMatch(/branch/);
+    expect(r.notes).toEqual([]);
   });
 });

@@ -112,6 +112,8 @@ export interface UpgradeReport {
   /** Steps the new run executes. */
   rerun: string[];
   reasons: string[];
+  /** What the report could not check, said plainly (an engine that publishes no input schema). */
+  notes?: string[];
 }
 
 /** The full compatibility report of upgrading a run to a target workflow with a strategy. */
@@ -149,4 +151,32 @@ export function upgradeReport(
     for (const c of eventLog.changed) reasons.push(`completed step "${c.step}" changed in the target`);
   }
   return { strategy, compatible: reasons.length === 0, input, eventLog, steps: diffSteps(run.workflow, target), ...plan, reasons };
+}
+
+/**
+ * The report of upgrading a run of an engine Flowdeck does not run. Only a restart (a new run of the same
+ * workflow with the same input on the target deployment) is possible there: the engine cannot carry an event
+ * log across deployments. The input is checked where the target publishes a schema; otherwise the report
+ * says it could not be.
+ */
+export function engineUpgradeReport(
+  strategy: UpgradeStrategy,
+  run: { input: unknown; steps: readonly RecordedStep[]; workflow: WorkflowDefinition | undefined },
+  target: WorkflowDefinition | undefined,
+  limits: { resume: string; inputSchema: string },
+): UpgradeReport {
+  const checkable = target !== undefined && Object.keys(target.input).length > 0;
+  const input: InputCompatibility = checkable ? assertInputCompatibility(run.input, target) : { ok: true, problems: [] };
+  const reasons = strategy === 'restart' ? input.problems.map((p) => `input ${p.path}: ${p.message}`) : [limits.resume];
+  return {
+    strategy,
+    compatible: reasons.length === 0,
+    input,
+    eventLog: { ok: strategy === 'restart', missing: [], changed: [] },
+    steps: diffSteps(run.workflow, target),
+    reuse: [],
+    rerun: strategy === 'restart' ? (target?.steps.map((s) => s.id) ?? run.steps.map((s) => s.nodeId)) : [],
+    reasons,
+    notes: checkable ? [] : [limits.inputSchema],
+  };
 }

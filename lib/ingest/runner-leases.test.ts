@@ -164,9 +164,9 @@ describe.each(testEngines())('runner leases on $name', (engine) => {
     expect(await claim('r2', 1, 6)).toEqual([]); // waiting on the hook
 
     const { deliverHook } = await import('./hooks');
-    await expect(deliverHook(store.db, 'not-the-token', { ok: 1 }, at(7))).rejects.toMatchObject({ code: 'not_found', status: 404 });
-    expect(await deliverHook(store.db, TOKEN, { decision: 'approve' }, at(7))).toEqual({ runId: run.id, nodeId: 'approve' });
-    await expect(deliverHook(store.db, TOKEN, {}, at(8))).rejects.toMatchObject({ code: 'not_found' });
+    await expect(deliverHook(store.db, 'not-the-token', { ok: 1 }, 'local', at(7))).rejects.toMatchObject({ code: 'not_found', status: 404 });
+    expect(await deliverHook(store.db, TOKEN, { decision: 'approve' }, 'local', at(7))).toEqual({ runId: run.id, nodeId: 'approve' });
+    await expect(deliverHook(store.db, TOKEN, {}, 'local', at(8))).rejects.toMatchObject({ code: 'not_found' });
     const afterHook = await getRun(store.db, run.id);
     expect(afterHook.waiting).toBeNull();
     expect(afterHook.nodes.find((n) => n.nodeId === 'approve')).toMatchObject({ status: 'success', output: { decision: 'approve' } });
@@ -204,9 +204,9 @@ describe.each(testEngines())('runner leases on $name', (engine) => {
     });
     const { deliverHook } = await import('./hooks');
     const { result: paused } = await pauseRun(store.db, 'op', { runId: run.id, expectedVersion: (await getRun(store.db, run.id)).rowVersion });
-    await expect(deliverHook(store.db, TOKEN, 1, at(3))).rejects.toMatchObject({ code: 'invalid_transition', status: 409 });
+    await expect(deliverHook(store.db, TOKEN, 1, 'local', at(3))).rejects.toMatchObject({ code: 'invalid_transition', status: 409 });
     await resumeRun(store.db, 'op', { runId: run.id, expectedVersion: paused.rowVersion });
-    expect(await deliverHook(store.db, TOKEN, undefined, at(4))).toEqual({ runId: run.id, nodeId: 'build' });
+    expect(await deliverHook(store.db, TOKEN, undefined, 'local', at(4))).toEqual({ runId: run.id, nodeId: 'build' });
     expect(await nodeStatus(run.id, 'build')).toBe('success');
   });
 
@@ -240,7 +240,7 @@ describe.each(testEngines())('runner leases on $name', (engine) => {
     expect(await claim('r2', 5, 5)).toEqual([]); // the new run waits on the hook, the old one is paused
 
     const { deliverHook } = await import('./hooks');
-    expect(await deliverHook(store.db, TOKEN, { ok: true }, at(6))).toEqual({ runId: successor!.id, nodeId: 'approve' });
+    expect(await deliverHook(store.db, TOKEN, { ok: true }, 'local', at(6))).toEqual({ runId: successor!.id, nodeId: 'approve' });
     expect((await getRun(store.db, run.id)).phase).toBe('cancelled');
     const [next] = await claim('r2', 5, 7);
     expect(next?.run).toMatchObject({ id: successor!.id, phase: 'running', upgradedFrom: run.id });

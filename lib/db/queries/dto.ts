@@ -3,6 +3,7 @@ import type { StepAction, StepNeed } from '@/lib/domain/manifest';
 import type { NodeStatus } from '@/lib/domain/node-status';
 import type { Waiting } from '@/lib/domain/run-machine';
 import type { RunPhase, RunResult } from '@/lib/domain/run-phase';
+import type { RunSource } from '@/lib/domain/run-source';
 
 export const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
@@ -21,6 +22,10 @@ export interface RunListItem {
   upgradedFrom: string | null;
   upgradedTo: string | null;
   stranded: boolean;
+  /** Where the run comes from (Flowdeck, or an engine a connector imports). */
+  source: RunSource;
+  /** Started on a draining or sunset version that Flowdeck could not refuse. */
+  admittedWhileDraining: boolean;
 }
 
 export interface RunDto extends RunListItem {
@@ -34,6 +39,10 @@ export interface RunDto extends RunListItem {
   /** The runner holding the run (lazily expiring: compare leaseExpiresAt with now). */
   leaseOwner: string | null;
   leaseExpiresAt: string | null;
+  /** An imported run: the engine's id, status word and full workflow id. */
+  externalId: string | null;
+  engineStatus: string | null;
+  workflowRef: string | null;
 }
 
 export interface NodeDto {
@@ -43,6 +52,7 @@ export interface NodeDto {
   needs: Required<StepNeed>[];
   status: NodeStatus;
   attempt: number;
+  input: unknown;
   startedAt: string | null;
   finishedAt: string | null;
   output: unknown;
@@ -67,6 +77,8 @@ export function toRunListItem(r: RunRow): RunListItem {
     upgradedFrom: r.upgradedFrom,
     upgradedTo: r.upgradedTo,
     stranded: r.stranded,
+    source: r.source,
+    admittedWhileDraining: r.admittedWhileDraining,
   };
 }
 
@@ -82,6 +94,9 @@ export function toRunDto(r: RunRow): RunDto {
     upgradeStrategy: r.upgradeStrategy,
     leaseOwner: r.leaseOwner,
     leaseExpiresAt: iso(r.leaseExpiresAt),
+    externalId: r.externalId,
+    engineStatus: r.engineStatus,
+    workflowRef: r.workflowRef,
   };
 }
 
@@ -93,6 +108,7 @@ export function toNodeDto(n: NodeRow): NodeDto {
     needs: n.needs,
     status: n.status,
     attempt: n.attempt,
+    input: n.input ?? null,
     startedAt: iso(n.startedAt),
     finishedAt: iso(n.finishedAt),
     output: n.output ?? null,

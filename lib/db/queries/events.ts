@@ -10,6 +10,8 @@ export interface EventDto {
   nodeId: string | null;
   at: string;
   data: Record<string, unknown>;
+  /** An imported event's own type in its engine. */
+  engineType: string | null;
 }
 
 export interface EventQuery {
@@ -41,6 +43,6 @@ export async function listEvents(db: Db, runId: string, q: EventQuery): Promise<
     )
     .orderBy(asc(events.seq))
     .limit(q.limit + 1);
-  const items = rows.slice(0, q.limit).map((e) => ({ seq: e.seq, type: e.type, nodeId: e.nodeId, at: e.at.toISOString(), data: e.data }));
+  const items = rows.slice(0, q.limit).map((e) => ({ seq: e.seq, type: e.type, nodeId: e.nodeId, at: e.at.toISOString(), data: e.data, engineType: e.engineType }));
   return { items, nextCursor: rows.length > q.limit ? (items.at(-1)?.seq ?? null) : null };
 }

@@ -15,6 +15,7 @@ export function runConditions(f: RunFilters, omitPhase = false): SQL | undefined
   if (f.result?.length) conds.push(inArray(runs.result, f.result));
   if (f.workflow) conds.push(eq(runs.workflow, f.workflow));
   if (f.version) conds.push(eq(runs.versionId, f.version));
+  if (f.source) conds.push(eq(runs.source, f.source));
   const group = f.group?.replace(/\/+$/, '');
   if (group) {
     // A path prefix: the group itself or anything below it ('0' is the byte after '/').

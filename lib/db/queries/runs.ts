@@ -6,6 +6,7 @@ import { notFound } from '@/lib/errors';
 import { RUN_PHASES, type RunPhase } from '@/lib/domain/run-phase';
 import { type NodeDto, type RunDto, type RunListItem, toNodeDto, toRunDto, toRunListItem } from './dto';
 import { hasFilters, runConditions } from './run-filters';
+import { type EngineActionDto, listRunActions } from './engine-actions';
 
 export interface RunPage {
   items: RunListItem[];
@@ -58,6 +59,8 @@ export interface ArtifactEdge {
 export interface RunDetail extends RunDto {
   nodes: NodeDto[];
   edges: ArtifactEdge[];
+  /** Operator actions handed to the run's engine (imported runs), newest first. */
+  actions: EngineActionDto[];
 }
 
 export async function getRun(db: Db, runId: string): Promise<RunDetail> {
@@ -81,5 +84,6 @@ export async function getRun(db: Db, runId: string): Promise<RunDetail> {
       totalSize: info.get(s.digest)?.totalSize ?? null,
     };
   });
-  return { ...toRunDto(row), nodes: nodeRows.map(toNodeDto), edges };
+  const actions = row.source === 'flowdeck' ? [] : await listRunActions(db, runId);
+  return { ...toRunDto(row), nodes: nodeRows.map(toNodeDto), edges, actions };
 }

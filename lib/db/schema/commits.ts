@@ -1,8 +1,9 @@
 import { bigint, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { CommitEntity } from '@/lib/domain/commit-format';
 import { tstz } from './columns';
 
 export interface CommitChange {
-  entity: 'version' | 'run' | 'token' | 'job';
+  entity: CommitEntity;
   id: string;
   before: unknown;
   after: unknown;

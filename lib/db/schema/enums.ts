@@ -5,6 +5,7 @@ import { NODE_STATUSES } from '@/lib/domain/node-status';
 import { ROLES } from '@/lib/domain/roles';
 import { RUN_PHASES, RUN_RESULTS } from '@/lib/domain/run-phase';
 import { VERSION_STATUSES } from '@/lib/domain/version-status';
+import { ENGINE_ACTION_KINDS, ENGINE_ACTION_STATUSES, RUN_SOURCES } from '@/lib/domain/run-source';
 
 export const runPhase = pgEnum('run_phase', RUN_PHASES);
 export const runResult = pgEnum('run_result', RUN_RESULTS);
@@ -15,3 +16,6 @@ export const tokenRole = pgEnum('token_role', ROLES);
 export const jobStatus = pgEnum('job_status', JOB_STATUSES);
 export const jobItemStatus = pgEnum('job_item_status', JOB_ITEM_STATUSES);
 export const upgradeStrategy = pgEnum('upgrade_strategy', UPGRADE_STRATEGIES);
+export const runSource = pgEnum('run_source', RUN_SOURCES);
+export const engineActionKind = pgEnum('engine_action_kind', ENGINE_ACTION_KINDS);
+export const engineActionStatus = pgEnum('engine_action_status', ENGINE_ACTION_STATUSES);

@@ -9,3 +9,4 @@ export * from './tokens';
 export * from './counters';
 export * from './meta';
 export * from './jobs';
+export * from './engine-actions';

@@ -19,6 +19,8 @@ export const nodes = pgTable(
     attempt: integer('attempt').notNull().default(0),
     startedAt: tstz('started_at'),
     finishedAt: tstz('finished_at'),
+    /** The step's input, when the engine records one (imported runs). */
+    input: jsonb('input'),
     output: jsonb('output'),
     error: jsonb('error'),
     /** Digest of the artifact manifest this node published; its own column, never packed into output. */

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { Waiting } from '@/lib/domain/run-machine';
 import { textC, tstz } from './columns';
-import { runPhase, runResult, upgradeStrategy } from './enums';
+import { runPhase, runResult, runSource, upgradeStrategy } from './enums';
 import { versions } from './versions';
 
 export const runs = pgTable(
@@ -34,6 +34,18 @@ export const runs = pgTable(
     stranded: boolean('stranded').notNull().default(false),
     leaseOwner: text('lease_owner'),
     leaseExpiresAt: tstz('lease_expires_at'),
+    /** Where the run comes from: Flowdeck's ingest API, or an engine a connector imports (lib/domain/run-source.ts). */
+    source: runSource('source').notNull().default('flowdeck'),
+    /** The engine's own id of an imported run (`wrun_…`). */
+    externalId: text('external_id'),
+    /** The engine's own status word of an imported run. */
+    engineStatus: text('engine_status'),
+    /** The engine's full workflow id when `workflow` is its short name. */
+    workflowRef: text('workflow_ref'),
+    /** Digest of the last import of this run: an identical import changes nothing. */
+    importDigest: text('import_digest'),
+    /** Started on a draining or sunset version that Flowdeck could not refuse (an engine it does not run). */
+    admittedWhileDraining: boolean('admitted_while_draining').notNull().default(false),
   },
   (t) => [
     index('runs_phase_id').on(t.phase, t.id),
@@ -41,6 +53,8 @@ export const runs = pgTable(
     index('runs_workflow_id').on(t.workflow, t.id),
     index('runs_version_id').on(t.versionId, t.id),
     index('runs_group_path_id').on(t.groupPath, t.id),
+    index('runs_source_id').on(t.source, t.id),
+    uniqueIndex('runs_source_external_id').on(t.source, t.externalId).where(sql`${t.externalId} is not null`),
     index('runs_active_by_version')
       .on(t.versionId, t.phase)
       .where(sql`${t.phase} in ('queued', 'running', 'paused')`),

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { VersionManifest } from '@/lib/domain/manifest';
 import { tstz } from './columns';
-import { versionStatus } from './enums';
+import { runSource, versionStatus } from './enums';
 
 export interface VersionSource {
   repo?: string;
@@ -28,10 +28,15 @@ export const versions = pgTable(
     updatedAt: tstz('updated_at').notNull(),
     deletedAt: tstz('deleted_at'),
     rowVersion: integer('row_version').notNull().default(1),
+    /** Where this version's runs come from (an engine's deployment for imported versions). */
+    runSource: runSource('run_source').notNull().default('flowdeck'),
+    /** The engine's key of an imported version: its deployment id, or deployment id plus build digest. */
+    externalKey: text('external_key'),
   },
   (t) => [
     uniqueIndex('versions_one_current').on(t.isCurrent).where(sql`${t.isCurrent}`),
     index('versions_manifest_digest').on(t.manifestDigest),
+    uniqueIndex('versions_source_key').on(t.runSource, t.externalKey).where(sql`${t.externalKey} is not null`),
   ],
 );
 

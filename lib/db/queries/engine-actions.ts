@@ -1,0 +1,40 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Db } from '@/lib/db/client';
+import { type EngineActionRow, engineActions } from '@/lib/db/schema';
+import type { EngineActionKind } from '@/lib/domain/run-source';
+
+/** An operator action handed to an engine's connector, as the API shows it. */
+export interface EngineActionDto {
+  id: string;
+  kind: EngineActionKind;
+  status: EngineActionRow['status'];
+  actor: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+  claimedBy: string | null;
+  error: string | null;
+  resultRunId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const toEngineActionDto = (a: EngineActionRow): EngineActionDto => ({
+  id: a.id,
+  kind: a.kind,
+  status: a.status,
+  actor: a.actor,
+  payload: a.payload,
+  attempts: a.attempts,
+  claimedBy: a.claimedBy,
+  error: a.error,
+  resultRunId: a.resultRunId,
+  createdAt: a.createdAt.toISOString(),
+  updatedAt: a.updatedAt.toISOString(),
+});
+
+/** The actions of a run, newest first (its page shows the open and the failed ones). */
+export async function listRunActions(db: Db, runId: string, limit = 20): Promise<EngineActionDto[]> {
+  const rows = await db.select().from(engineActions).where(eq(engineActions.runId, runId)).orderBy(desc(engineActions.createdAt)).limit(limit);
+  return rows.map(toEngineActionDto);
+}
+
