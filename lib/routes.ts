@@ -82,5 +82,11 @@ export const routes = {
     blob: (digest: string) => `${API}/blobs/${seg(digest)}`,
     manifest: (digest: string) => `${API}/manifests/${seg(digest)}`,
     artifactUsage: (digest: string) => `${API}/artifacts/${seg(digest)}/usage`,
+    hook: (token: string) => `${API}/hooks/${seg(token)}`,
+
+    sourceImport: (source: string) => `${API}/sources/${seg(source)}/import`,
+    sourceRuns: (source: string) => `${API}/sources/${seg(source)}/runs`,
+    sourceActionsClaim: (source: string) => `${API}/sources/${seg(source)}/actions/claim`,
+    sourceActionComplete: (source: string, actionId: string) => `${API}/sources/${seg(source)}/actions/${seg(actionId)}/complete`,
   },
 } as const;

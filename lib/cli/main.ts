@@ -3,6 +3,7 @@ import { registerCommits } from './commits';
 import { registerDemo } from './demo';
 import { reportError } from './errors';
 import { registerRunner } from './runner';
+import { registerSync } from './sync';
 import { registerRuns } from './runs';
 import { registerToken } from './token';
 import { registerUpgrade } from './upgrade';
@@ -35,6 +36,7 @@ Examples:
   flowdeck commits list --entity version --limit 10
   flowdeck run start release --input '{"app": "hello", "version": "1.0.0"}'
   flowdeck runner --capacity 4 --work-dir /var/tmp/flowdeck-runs
+  flowdeck sync workflow --world local --data-dir .workflow-data --app-url http://127.0.0.1:3100
   flowdeck token create --name ci --role operator --expires 90d`,
   );
 
@@ -43,6 +45,7 @@ registerUpgrade(program);
 registerCommits(program);
 registerRuns(program);
 registerRunner(program);
+registerSync(program);
 registerDemo(program);
 registerToken(program);
 
