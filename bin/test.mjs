@@ -69,8 +69,27 @@ async function withPostgresDatabase(baseUrl, fn) {
   }
 }
 
+/**
+ * The Workflow SDK example app the e2e suites run workflows on: installed from its lockfile when it is not
+ * yet, then built. Before the type check too, which sees its workflows (they import `workflow`).
+ */
+function prepareWorkflowApp() {
+  const label = 'Workflow SDK example app';
+  console.log(`\n=== ${label}`);
+  const dir = path.join(root, 'examples', 'workflow-sdk');
+  const steps = [...(fs.existsSync(path.join(dir, 'node_modules')) ? [] : [['ci', '--no-audit', '--no-fund']]), ['run', 'build']];
+  for (const args of steps) {
+    const result = spawnSync('npm', args, { cwd: dir, stdio: 'inherit' });
+    if (result.status !== 0) {
+      failedSteps.push(label);
+      return;
+    }
+  }
+}
+
 const chromium = ensureChromium();
 const only = process.argv[2]; // optional: "unit" or "e2e"
+prepareWorkflowApp();
 
 if (only !== 'e2e') {
   run('type check', bin('tsc'), ['--noEmit', '-p', '.']);

@@ -5,7 +5,7 @@
 //   GET      /.well-known/workflow/v1/manifest.json
 //   POST     /start/<workflowName>            body: JSON array of arguments → { runId }
 //   POST     /resume/<hookToken>              body: JSON payload → { runId }
-//   GET      /health                          → { ok, world, port }
+//   GET      /health                          → { ok, world, port, workflows } (503 until the world has started)
 //
 // The world comes from the environment, as the SDK reads it: WORKFLOW_TARGET_WORLD=local (the default;
 // data in WORKFLOW_LOCAL_DATA_DIR, else ./.workflow-data) or @workflow/world-postgres (WORKFLOW_POSTGRES_URL).
@@ -105,7 +105,7 @@ async function handle(req, res) {
     return res.end(fs.readFileSync(manifestPath));
   }
   if (pathname === '/health' && req.method === 'GET') {
-    return json(res, 200, { ok: true, world: target, port: PORT, workflows: [...workflowIds.keys()] });
+    return json(res, ready ? 200 : 503, { ok: ready, world: target, port: PORT, workflows: [...workflowIds.keys()] });
   }
   if (pathname.startsWith('/start/') && req.method === 'POST') {
     const name = decodeURIComponent(pathname.slice('/start/'.length));
@@ -126,6 +126,9 @@ async function handle(req, res) {
   return json(res, 404, { error: 'not found' });
 }
 
+/** Set once the world has started: /health answers 503 until then. */
+let ready = false;
+
 const server = http.createServer((req, res) => {
   handle(req, res).catch((err) => {
     console.error(`${req.method} ${req.url} failed:`, err);
@@ -141,6 +144,7 @@ await new Promise((resolve, reject) => {
 // world-postgres: migrates graphile-worker and starts its queue worker (the jobs are delivered to this
 // server, hence after listen). world-local: creates the data dir and re-enqueues runs left active.
 await world.start?.();
+ready = true;
 console.log(`workflow app on http://${HOST}:${PORT} (world: ${target}${target === 'local' ? `, data: ${path.resolve(process.env.WORKFLOW_LOCAL_DATA_DIR || '.workflow-data')}` : ''})`);
 
 let stopping = false;
@@ -156,7 +160,8 @@ async function shutdown(signal) {
   try {
     await world.close?.();
   } catch (err) {
-    console.error('closing the world failed:', err);
+    // world-postgres: Graphile Worker handles SIGTERM/SIGINT itself and may have stopped its runner already.
+    console.log(`closing the world: ${err instanceof Error ? err.message : String(err)}`);
   }
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
