@@ -47,8 +47,8 @@ export const EventRow = memo(function EventRow({ event, onNode }: { event: Event
           {formatClock(event.at, zone)}
         </time>
         <span>
-          <Badge tone={TONES[event.type]} className="font-mono text-[11px]">
-            {event.type}
+          <Badge tone={TONES[event.type]} className="font-mono text-[11px]" title={event.engineType ? `the engine's own type; Flowdeck reads it as ${event.type}` : undefined}>
+            {event.engineType ?? event.type}
           </Badge>
         </span>
         <span className="truncate">

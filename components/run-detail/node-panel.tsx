@@ -85,6 +85,7 @@ export function NodePanel({ run, node, onClose, onSelect, className }: NodePanel
             </ul>
           </section>
         )}
+        {node.input !== null && <JsonViewer label="Input" value={node.input} defaultExpandDepth={2} />}
         {node.error !== null && <JsonViewer label="Error" value={node.error} defaultExpandDepth={3} />}
         {(node.output !== null || node.status === 'success') && <JsonViewer label="Output" value={node.output} emptyText="The step succeeded without output." defaultExpandDepth={2} />}
         <NodeArtifacts run={run} node={node} onSelect={onSelect} />

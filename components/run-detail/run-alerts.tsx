@@ -1,11 +1,14 @@
 'use client';
 
-import { Hourglass, OctagonX, TriangleAlert, Webhook } from 'lucide-react';
+import { Hourglass, OctagonX, Send, TriangleAlert, Webhook } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Timestamp } from '@/components/ui/timestamp';
 import type { RunDetail } from '@/lib/api/hooks/use-run';
 import { formatRelative } from '@/lib/domain/timeline-format';
+import { ENGINE_ACTION_LABELS, ENGINE_LIMITS, isEngineSource, RUN_SOURCE_LABELS } from '@/lib/domain/run-source';
+import { runActions } from '@/lib/domain/run-actions';
+import { DeliverHookButton } from './deliver-hook-dialog';
 import { cn } from '@/lib/utils/cn';
 import { useNow } from './use-now';
 
@@ -30,7 +33,12 @@ const Step = ({ id }: { id: string }) => <code className="rounded bg-background/
 export function RunAlerts({ run }: { run: RunDetail }) {
   const now = useNow(15_000, run.waiting !== null);
   const w = run.waiting;
-  if (!w && run.setupErrors.length === 0 && !run.stranded) return null;
+  const open = run.actions.filter((a) => a.status === 'pending' || a.status === 'claimed');
+  // A failure is news until the same action is asked again and carried out.
+  const failed = run.actions.filter((a) => a.status === 'failed' && !run.actions.some((b) => b.kind === a.kind && b.createdAt > a.createdAt));
+  const canHook = runActions({ phase: run.phase, upgradedTo: run.upgradedTo, waitingOn: w?.kind ?? null }).hook;
+  if (!w && run.setupErrors.length === 0 && !run.stranded && open.length === 0 && failed.length === 0 && !run.admittedWhileDraining) return null;
+  const engine = RUN_SOURCE_LABELS[run.source];
   return (
     <div className="space-y-2">
       {w?.kind === 'sleep' && (
@@ -51,7 +59,31 @@ export function RunAlerts({ run }: { run: RunDetail }) {
             <span className="text-muted-foreground" suppressHydrationWarning>
               ({formatRelative(w.since, now)})
             </span>
+            {canHook && (
+              <span className="ml-2">
+                <DeliverHookButton runId={run.id} token={w.token} source={run.source} />
+              </span>
+            )}
           </span>
+        </Alert>
+      )}
+      {open.map((a) => (
+        <Alert key={a.id} tone="info" icon={<Send aria-hidden />} testId="run-engine-action">
+          <span className="font-medium">{ENGINE_ACTION_LABELS[a.kind]}</span> asked by {a.actor}{' '}
+          <span className="text-muted-foreground" suppressHydrationWarning>({formatRelative(a.createdAt, now)})</span>
+          {' — '}
+          {a.status === 'claimed' ? `the ${engine} connector ${a.claimedBy ?? ''} is carrying it out.` : `waiting for the ${engine} connector to carry it out in the app.`}
+        </Alert>
+      ))}
+      {failed.map((a) => (
+        <Alert key={a.id} tone="danger" icon={<OctagonX aria-hidden />} testId="run-engine-action-failed">
+          <p className="font-medium">{ENGINE_ACTION_LABELS[a.kind]} failed in the app</p>
+          <p className="mt-0.5 break-words text-muted-foreground">{a.error}</p>
+        </Alert>
+      ))}
+      {run.admittedWhileDraining && isEngineSource(run.source) && (
+        <Alert tone="warning" icon={<TriangleAlert aria-hidden />} testId="run-admitted-while-draining">
+          This run started on a version that was already draining. {ENGINE_LIMITS.drain}
         </Alert>
       )}
       {run.setupErrors.length > 0 && (

@@ -6,6 +6,7 @@ import { RunUpgradeDialog } from '@/components/upgrade/run-upgrade-dialog';
 import { Badge } from '@/components/ui/badge';
 import { CopyButton } from '@/components/ui/copy-button';
 import type { RunDetail } from '@/lib/api/hooks/use-run';
+import { isEngineSource, RUN_SOURCE_LABELS } from '@/lib/domain/run-source';
 import { routes } from '@/lib/routes';
 import { RunAlerts } from './run-alerts';
 import { RunFacts } from './run-facts';
@@ -29,14 +30,19 @@ export function RunHeader({ run }: { run: RunDetail }) {
           <h1 className="text-2xl font-semibold tracking-tight">{run.workflow}</h1>
           <PhaseBadge phase={run.phase} />
           <ResultBadge result={run.result} />
+          {isEngineSource(run.source) && (
+            <Badge tone="outline" data-testid="run-source" title={run.engineStatus ? `The app says: ${run.engineStatus}` : undefined}>
+              {RUN_SOURCE_LABELS[run.source]}
+            </Badge>
+          )}
           {run.stranded && (
             <Badge tone="warning" data-testid="run-stranded">
               Stranded
             </Badge>
           )}
           <div className="ml-auto flex gap-2">
-            <RunActions runId={run.id} phase={run.phase} rowVersion={run.rowVersion} upgradedTo={run.upgradedTo} />
-            <RunUpgradeDialog runId={run.id} versionId={run.versionId} workflow={run.workflow} rowVersion={run.rowVersion} phase={run.phase} upgradedTo={run.upgradedTo} />
+            <RunActions runId={run.id} phase={run.phase} rowVersion={run.rowVersion} upgradedTo={run.upgradedTo} source={run.source} />
+            <RunUpgradeDialog runId={run.id} versionId={run.versionId} workflow={run.workflow} rowVersion={run.rowVersion} phase={run.phase} upgradedTo={run.upgradedTo} source={run.source} />
             <RunRoleNote phase={run.phase} upgradedTo={run.upgradedTo} />
           </div>
         </div>
@@ -48,7 +54,7 @@ export function RunHeader({ run }: { run: RunDetail }) {
           <span className="flex items-center gap-1.5">
             <Layers aria-hidden className="size-3.5" />
             <Link href={routes.version(run.versionId)} prefetch={false} data-testid="run-version" title={`Version ${run.versionId}`} className="font-mono text-[13px] text-primary hover:underline">
-              {run.versionId}
+              {run.versionLabel ?? run.versionId}
             </Link>
           </span>
           <span className="flex items-center gap-1.5">
@@ -57,6 +63,19 @@ export function RunHeader({ run }: { run: RunDetail }) {
               {run.groupPath}
             </Link>
           </span>
+          {run.externalId && (
+            <span className="flex items-center gap-1 font-mono text-[13px]" title={run.workflowRef ?? undefined}>
+              <span className="font-sans text-muted-foreground">in the app</span>
+              <span data-testid="run-external-id">{run.externalId}</span>
+              <CopyButton value={run.externalId} label="Copy the app's run id" />
+            </span>
+          )}
+          {run.workflowRef && (
+            <span className="flex items-center gap-1 font-mono text-[13px]" data-testid="run-workflow-ref">
+              <span className="max-w-[28ch] truncate text-muted-foreground">{run.workflowRef}</span>
+              <CopyButton value={run.workflowRef} label="Copy the full workflow id" />
+            </span>
+          )}
         </div>
       </div>
       <RunFacts run={run} />

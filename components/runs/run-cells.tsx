@@ -6,6 +6,7 @@ import type { RunListItem } from '@/lib/db/queries/dto';
 import { formatAbsolute, formatRelative, shortId } from '@/lib/domain/run-list-format';
 import { runDurationText, waitingText } from '@/lib/domain/run-list-status';
 import { isActive } from '@/lib/domain/run-phase';
+import { RUN_SOURCE_LABELS } from '@/lib/domain/run-source';
 import { routes } from '@/lib/routes';
 import { cn } from '@/lib/utils/cn';
 import { CopyButton } from '@/components/ui/copy-button';
@@ -155,5 +156,21 @@ export function DurationCell({ run }: { run: RunListItem }) {
     <span className={cn('font-mono text-xs tabular-nums', isActive(run.phase) ? 'text-foreground' : 'text-muted-foreground')}>
       {text}
     </span>
+  );
+}
+
+/** The workflow's name; a run an engine's connector imported says where it comes from under it. */
+export function WorkflowCell({ run }: { run: RunListItem }) {
+  return (
+    <div className="flex min-w-0 flex-col">
+      <span title={run.workflow} className="block truncate font-medium">
+        {run.workflow}
+      </span>
+      {run.source !== 'flowdeck' && (
+        <span className="truncate text-xs leading-4 text-muted-foreground" data-testid="run-source">
+          {RUN_SOURCE_LABELS[run.source]}
+        </span>
+      )}
+    </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import { createColumnHelper } from '@tanstack/react-table';
 import type { RunListItem } from '@/lib/db/queries/dto';
-import { CreatedCell, DurationCell, GroupCell, RunIdCell, RunStatusCell, VersionCell } from './run-cells';
+import { CreatedCell, DurationCell, GroupCell, RunIdCell, RunStatusCell, VersionCell, WorkflowCell } from './run-cells';
 
 const col = createColumnHelper<RunListItem>();
 
@@ -10,14 +10,7 @@ const col = createColumnHelper<RunListItem>();
 export const RUN_COLUMNS = [
   col.display({ id: 'status', header: 'Status', cell: ({ row }) => <RunStatusCell run={row.original} /> }),
   col.accessor('id', { header: 'Run', cell: ({ getValue }) => <RunIdCell id={getValue()} /> }),
-  col.accessor('workflow', {
-    header: 'Workflow',
-    cell: ({ getValue }) => (
-      <span title={getValue()} className="block truncate font-medium">
-        {getValue()}
-      </span>
-    ),
-  }),
+  col.accessor('workflow', { header: 'Workflow', cell: ({ row }) => <WorkflowCell run={row.original} /> }),
   col.accessor('groupPath', { header: 'Group', cell: ({ getValue }) => <GroupCell path={getValue()} /> }),
   col.accessor('versionId', { header: 'Version', cell: ({ getValue }) => <VersionCell id={getValue()} /> }),
   col.accessor('createdAt', { header: 'Created', cell: ({ getValue }) => <CreatedCell at={getValue()} /> }),

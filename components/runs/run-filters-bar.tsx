@@ -7,6 +7,7 @@ import type { RunFacets } from '@/lib/db/queries/run-facets';
 import { shortId } from '@/lib/domain/run-list-format';
 import { hasActiveFilters, toggleResult, withFilters } from '@/lib/domain/run-list-filters';
 import { RUN_RESULT_LABELS, RUN_RESULTS } from '@/lib/domain/run-phase';
+import { RUN_SOURCE_LABELS, type RunSource } from '@/lib/domain/run-source';
 import { VERSION_STATUS_LABELS } from '@/lib/domain/version-status';
 import type { FilterNavigation } from '@/lib/api/hooks/use-run-list-filters';
 import { CheckFilterMenu } from './check-filter-menu';
@@ -25,7 +26,7 @@ export function RunFiltersBar({ filters, onChange, facets }: RunFiltersBarProps)
   const set = (patch: Partial<RunFilters>, how?: FilterNavigation) => onChange(withFilters(filters, patch), how);
   const versionOptions = (facets?.versions ?? []).map((v) => ({
     value: v.id,
-    label: `${shortId(v.id, 4, 4).replace(/^vers_/, '')} · ${v.isCurrent ? 'current' : VERSION_STATUS_LABELS[v.status].toLowerCase()}`,
+    label: `${v.label ?? shortId(v.id, 4, 4).replace(/^vers_/, '')} · ${v.isCurrent ? 'current' : VERSION_STATUS_LABELS[v.status].toLowerCase()}`,
   }));
 
   return (
@@ -53,6 +54,16 @@ export function RunFiltersBar({ filters, onChange, facets }: RunFiltersBarProps)
         onChange={(version) => set({ version })}
         className="w-44"
       />
+      {((facets?.sources.length ?? 0) > 1 || filters.source) && (
+        <FacetSelect
+          label="Source"
+          allLabel="Any source"
+          value={filters.source}
+          options={(facets?.sources ?? []).map((s) => ({ value: s, label: RUN_SOURCE_LABELS[s] }))}
+          onChange={(source) => set({ source: source as RunSource | undefined })}
+          className="w-48"
+        />
+      )}
       <GroupPrefixInput value={filters.group ?? ''} onChange={(group) => set({ group }, 'replace')} />
       <TimeRangeFilter from={filters.from} to={filters.to} onChange={(range) => set({ from: range.from, to: range.to })} />
       {hasActiveFilters(filters) && (

@@ -13,6 +13,7 @@ import { RUN_ACTION_ACCESS } from '@/lib/api/action-access';
 import { type RunControl, useRunActions } from '@/lib/api/hooks/use-run-actions';
 import { RUN_ACTION_LABELS, runActions } from '@/lib/domain/run-actions';
 import type { RunPhase } from '@/lib/domain/run-phase';
+import { isEngineSource, RUN_SOURCE_LABELS, type RunSource } from '@/lib/domain/run-source';
 
 export interface RunActionsProps {
   runId: string;
@@ -20,6 +21,7 @@ export interface RunActionsProps {
   rowVersion: number;
   /** A run paused by an upgrade: resuming it abandons the upgrade. */
   upgradedTo?: string | null;
+  source?: RunSource;
 }
 
 const ICONS = { pause: Pause, resume: Play, cancel: CircleStop } as const;
@@ -39,7 +41,8 @@ function ConfirmRunAction({ action, onClose, ...run }: RunActionsProps & { actio
       { action, reason: reason.trim() },
       {
         onSuccess: () => {
-          toast({ tone: 'success', title: `Run ${action === 'cancel' ? 'cancelled' : action === 'pause' ? 'paused' : 'resumed'}` });
+          const viaEngine = action === 'cancel' && run.source !== undefined && isEngineSource(run.source);
+          toast({ tone: 'success', title: viaEngine ? 'Cancel sent to the app' : `Run ${action === 'cancel' ? 'cancelled' : action === 'pause' ? 'paused' : 'resumed'}` });
           onClose();
         },
         onError: (e) => !isStaleError(e) && toastWriteError(e),
@@ -62,7 +65,11 @@ function ConfirmRunAction({ action, onClose, ...run }: RunActionsProps & { actio
         </>
       }
     >
-      <p>{WHAT[action]}</p>
+      <p>
+        {action === 'cancel' && run.source && isEngineSource(run.source)
+          ? `Flowdeck asks the ${RUN_SOURCE_LABELS[run.source]} app to cancel it, through its connector. It shows as cancelled once the app has done it.`
+          : WHAT[action]}
+      </p>
       {action === 'resume' && run.upgradedTo && (
         <Callout tone="warning">It was paused for an upgrade. Resuming abandons the upgrade: its queued new run is cancelled.</Callout>
       )}

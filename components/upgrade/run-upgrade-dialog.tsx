@@ -19,6 +19,7 @@ import type { UpgradeStrategy } from '@/lib/domain/job-status';
 import { runActions } from '@/lib/domain/run-actions';
 import type { RunPhase } from '@/lib/domain/run-phase';
 import { upgradeTargets } from '@/lib/domain/upgrade-targets';
+import { ENGINE_LIMITS, isEngineSource, RUN_SOURCE_LABELS, type RunSource } from '@/lib/domain/run-source';
 import { routes } from '@/lib/routes';
 import { StrategyPicker } from './strategy-picker';
 import { UpgradeReportView } from './upgrade-report';
@@ -31,14 +32,16 @@ export interface RunUpgradeDialogProps {
   phase: RunPhase;
   /** Set once the run was upgraded: it cannot be upgraded again. */
   upgradedTo?: string | null;
+  source?: RunSource;
 }
 
 /** The report of a 409 `incompatible`: the upgrade was refused and nothing changed. */
 const refusedReport = (error: unknown): UpgradeReport | null =>
   isApiError(error) && error.code === 'incompatible' ? ((error.details.report as UpgradeReport | undefined) ?? null) : null;
 
-function UpgradeDialogBody({ runId, versionId, workflow, rowVersion, onClose }: RunUpgradeDialogProps & { onClose: () => void }) {
-  const targets = upgradeTargets(useVersions().data?.items ?? [], versionId, workflow);
+function UpgradeDialogBody({ runId, versionId, workflow, rowVersion, source = 'flowdeck', onClose }: RunUpgradeDialogProps & { onClose: () => void }) {
+  const engine = isEngineSource(source);
+  const targets = upgradeTargets(useVersions().data?.items ?? [], versionId, workflow, source);
   // Until the operator picks, the first target (the current version) is chosen; versions may load later.
   const [picked, setTarget] = useState<string | null | undefined>(undefined);
   const target = picked === undefined ? (targets[0]?.id ?? null) : picked;
@@ -47,6 +50,7 @@ function UpgradeDialogBody({ runId, versionId, workflow, rowVersion, onClose }: 
   const upgrade = useUpgradeRun(runId, rowVersion);
   const refused = refusedReport(upgrade.error);
   const done = upgrade.data?.newRun;
+  const handedOver = engine && upgrade.isSuccess;
   const report = refused ?? preview.data?.report;
   const confirm = () =>
     target && upgrade.mutate({ targetVersionId: target, strategy }, { onError: (e) => !isStaleError(e) && !refusedReport(e) && toastWriteError(e) });
@@ -61,7 +65,7 @@ function UpgradeDialogBody({ runId, versionId, workflow, rowVersion, onClose }: 
       description={`${workflow} · ${runId}`}
       data-testid="run-upgrade-dialog"
       footer={
-        done ? (
+        done || handedOver ? (
           <Button onClick={onClose}>Close</Button>
         ) : (
           <>
@@ -73,7 +77,12 @@ function UpgradeDialogBody({ runId, versionId, workflow, rowVersion, onClose }: 
         )
       }
     >
-      {done ? (
+      {handedOver ? (
+        <Callout tone="success" title="Restart sent to the app" data-testid="run-upgrade-handed-over">
+          The {RUN_SOURCE_LABELS[source]} connector starts a new run of {workflow} with the same input on the target deployment, then cancels
+          this one. Both runs are linked here once it has.
+        </Callout>
+      ) : done ? (
         <Callout tone="success" title="Upgraded" data-testid="run-upgraded">
           The new run{' '}
           <Link href={routes.run(done.id)} className="font-mono text-primary hover:underline" data-testid="new-run-link">
@@ -86,7 +95,12 @@ function UpgradeDialogBody({ runId, versionId, workflow, rowVersion, onClose }: 
           <Field label="Target version" htmlFor="run-upgrade-target" hint={targets.length === 0 ? `No other live version has the workflow ${workflow}.` : undefined}>
             <VersionSelect id="run-upgrade-target" versions={targets} value={target} onChange={(id) => { setTarget(id); upgrade.reset(); }} placeholder="Choose the target…" />
           </Field>
-          <StrategyPicker name="run-upgrade-strategy" value={strategy} onChange={(s) => { setStrategy(s); upgrade.reset(); }} />
+          <StrategyPicker name="run-upgrade-strategy" value={strategy} offered={engine ? ['restart'] : undefined} onChange={(s) => { setStrategy(s); upgrade.reset(); }} />
+          {engine && (
+            <Callout tone="info" data-testid="engine-strategies-note">
+              Resume and partial resume are not offered: {ENGINE_LIMITS.resume}
+            </Callout>
+          )}
           {preview.isFetching && !report && (
             <p role="status" className="flex items-center gap-2 text-muted-foreground">
               <LoaderCircle aria-hidden className="size-4 animate-spin" /> Checking compatibility (dry run)…

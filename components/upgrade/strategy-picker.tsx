@@ -3,11 +3,22 @@ import { UPGRADE_STRATEGY_HINTS, UPGRADE_STRATEGY_LABELS } from '@/lib/domain/up
 import { cn } from '@/lib/utils/cn';
 
 /** The three upgrade strategies as radio cards, each with what it does in one line. */
-export function StrategyPicker({ value, onChange, name }: { value: UpgradeStrategy; onChange: (s: UpgradeStrategy) => void; name: string }) {
+export function StrategyPicker({
+  value,
+  onChange,
+  name,
+  offered = UPGRADE_STRATEGIES,
+}: {
+  value: UpgradeStrategy;
+  onChange: (s: UpgradeStrategy) => void;
+  name: string;
+  /** The strategies the run's engine can carry out (all, for runs Flowdeck moves itself). */
+  offered?: readonly UpgradeStrategy[];
+}) {
   return (
     <fieldset className="space-y-1.5">
       <legend className="mb-1.5 text-xs font-medium text-foreground/90">Strategy</legend>
-      {UPGRADE_STRATEGIES.map((s) => (
+      {offered.map((s) => (
         <label
           key={s}
           className={cn(

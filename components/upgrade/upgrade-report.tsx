@@ -75,6 +75,11 @@ export function UpgradeReportView({ report }: { report: UpgradeReport }) {
           ))}
         </ul>
       )}
+      {(report.notes ?? []).map((n) => (
+        <p key={n} className="rounded-md bg-muted px-3 py-2 text-[12px] text-muted-foreground" data-testid="report-note">
+          {n}
+        </p>
+      ))}
     </div>
   );
 }

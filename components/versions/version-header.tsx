@@ -5,7 +5,10 @@ import { CopyButton } from '@/components/ui/copy-button';
 import { RelativeTime } from '@/components/ui/relative-time';
 import type { VersionDetail } from '@/lib/api/hooks/use-version';
 import { shortDigest } from '@/lib/domain/digest-format';
+import { ENGINE_LIMITS, isEngineSource, RUN_SOURCE_LABELS } from '@/lib/domain/run-source';
 import { routes } from '@/lib/routes';
+import { Badge } from '@/components/ui/badge';
+import { Callout } from '@/components/ui/callout';
 import { VersionStateBadge } from './version-state-badge';
 
 function Fact({ icon, label, children }: { icon: ReactNode; label: string; children: ReactNode }) {
@@ -37,6 +40,11 @@ export function VersionHeader({ version, actions }: { version: VersionDetail; ac
           <div className="flex flex-wrap items-center gap-2.5">
             <h1 className="text-2xl font-semibold tracking-tight">{version.label ?? 'Unlabelled version'}</h1>
             <VersionStateBadge status={version.status} isCurrent={version.isCurrent} />
+            {isEngineSource(version.runSource) && (
+              <Badge tone="outline" data-testid="version-source" title={version.externalKey ? `Deployment ${version.externalKey}` : undefined}>
+                {RUN_SOURCE_LABELS[version.runSource]}
+              </Badge>
+            )}
           </div>
           <div className="mt-1 flex items-center gap-1 font-mono text-sm text-muted-foreground">
             <span data-testid="version-id">{version.id}</span>
@@ -93,6 +101,12 @@ export function VersionHeader({ version, actions }: { version: VersionDetail; ac
           Created <RelativeTime iso={version.createdAt} className="text-foreground/85" /> · updated <RelativeTime iso={version.updatedAt} className="text-foreground/85" />
         </div>
       </div>
+      {isEngineSource(version.runSource) && (version.status === 'draining' || version.isCurrent === false) && (
+        <Callout tone="info" data-testid="version-engine-limits">
+          This is a deployment of a {RUN_SOURCE_LABELS[version.runSource]} app, imported by its connector. {ENGINE_LIMITS.drain} Cancels, hook
+          deliveries and restarts are carried out by the connector through the SDK.
+        </Callout>
+      )}
     </header>
   );
 }

@@ -15,6 +15,7 @@ export const RUN_ACTION_ACCESS: Record<RunAction, Access> = {
   resume: access('POST /api/v1/runs/{runId}/resume'),
   cancel: access('POST /api/v1/runs/{runId}/cancel'),
   upgrade: access('POST /api/v1/runs/{runId}/upgrade'),
+  hook: access('POST /api/v1/hooks/{token}'),
 };
 
 export const VERSION_ACTION_ACCESS: Record<VersionAction, Access> = {

@@ -119,7 +119,7 @@ export const ENDPOINTS = {
     access: 'operator',
     params: s.RunParams,
     body: s.UpgradeBody,
-    success: { status: 201, description: 'the paused old run and the new run (200 with the report on a dry run)' },
+    success: { status: 201, description: 'the paused old run and the new run (200 with the report on a dry run; 202 for a run of an engine Flowdeck does not run: its connector starts the new run)' },
   },
 
   'GET /api/v1/artifacts/{digest}/usage': {

@@ -35,6 +35,7 @@ export function eventSummary(e: SearchableEvent): string {
   if (typeof d.result === 'string') parts.push(`result ${d.result}`);
   if (typeof d.reason === 'string') parts.push(d.reason);
   if (typeof d.until === 'string') parts.push(`until ${d.until}`);
+  if (typeof d.resumeAt === 'string') parts.push(`until ${d.resumeAt}`);
   if (typeof d.token === 'string') parts.push(`token ${d.token}`);
   if (d.staged && typeof d.staged === 'object') parts.push(`staged from ${Object.keys(d.staged).join(', ')}`);
   if (d.error !== undefined && d.error !== null) {

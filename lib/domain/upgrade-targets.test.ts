@@ -13,3 +13,12 @@ describe('upgradeTargets', () => {
     expect(upgradeTargets(list, 'vers_0', 'etl').map((x) => x.id)).toEqual(['vers_2']);
   });
 });
+
+describe('upgradeTargets across sources', () => {
+  const sdk = (id: string, workflows: string[] = []) => ({ ...v(id, 'live', false, workflows), runSource: 'workflow-local' as const });
+  it('moves a run only between versions of its own source', () => {
+    const list = [v('vers_1', 'live', true), sdk('vers_2', ['processOrder']), sdk('vers_3')];
+    expect(upgradeTargets(list, 'vers_9', 'processOrder', 'workflow-local').map((x) => x.id)).toEqual(['vers_3', 'vers_2']);
+    expect(upgradeTargets(list, 'vers_9', 'deploy').map((x) => x.id)).toEqual(['vers_1']);
+  });
+});

@@ -1,6 +1,7 @@
 import { desc, isNull, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '@/lib/db/client';
 import { versions } from '@/lib/db/schema';
+import type { RunSource } from '@/lib/domain/run-source';
 import type { VersionStatus } from '@/lib/domain/version-status';
 
 export interface RunFacetVersion {
@@ -8,6 +9,8 @@ export interface RunFacetVersion {
   status: VersionStatus;
   isCurrent: boolean;
   createdAt: string;
+  label: string | null;
+  runSource: RunSource;
 }
 
 /** The choices of the run list's workflow and version filters. */
@@ -16,12 +19,14 @@ export interface RunFacets {
   workflows: string[];
   /** Versions not deleted, newest first. */
   versions: RunFacetVersion[];
+  /** Where runs come from, when any come from an engine a connector imports (else only Flowdeck). */
+  sources: RunSource[];
 }
 
 /** Cheap: reads the versions table only (a handful of rows), never the runs. */
 export async function listRunFacets(db: Db): Promise<RunFacets> {
   const rows = await db
-    .select({ id: versions.id, status: versions.status, isCurrent: versions.isCurrent, createdAt: versions.createdAt })
+    .select({ id: versions.id, status: versions.status, isCurrent: versions.isCurrent, createdAt: versions.createdAt, label: versions.label, runSource: versions.runSource })
     .from(versions)
     .where(isNull(versions.deletedAt))
     .orderBy(desc(versions.id));
@@ -31,8 +36,14 @@ export async function listRunFacets(db: Db): Promise<RunFacets> {
       jsonb_object_keys(case when jsonb_typeof(manifest->'workflows') = 'object' then manifest->'workflows' else '{}'::jsonb end) as k(name)
       order by k.name`,
   );
+  const sources = [...new Set<RunSource>(['flowdeck', ...rows.map((v) => v.runSource)])];
+  // An engine's deployment without a build manifest names no workflows: take them from its runs.
+  const imported = sources.length > 1
+    ? await queryRows<{ name: string }>(db, sql`select distinct workflow as name from runs where source <> 'flowdeck'`)
+    : [];
   return {
-    workflows: names.map((n) => n.name),
+    workflows: [...new Set([...names.map((n) => n.name), ...imported.map((n) => n.name)])].sort(),
+    sources,
     versions: rows.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })),
   };
 }

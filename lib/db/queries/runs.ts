@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { RunListQuery, RunFilters } from '@/lib/api/schemas';
 import type { Db } from '@/lib/db/client';
-import { manifests, nodes, runCounts, runs } from '@/lib/db/schema';
+import { manifests, nodes, runCounts, runs, versions } from '@/lib/db/schema';
 import { notFound } from '@/lib/errors';
 import { RUN_PHASES, type RunPhase } from '@/lib/domain/run-phase';
 import { type NodeDto, type RunDto, type RunListItem, toNodeDto, toRunDto, toRunListItem } from './dto';
@@ -61,6 +61,8 @@ export interface RunDetail extends RunDto {
   edges: ArtifactEdge[];
   /** Operator actions handed to the run's engine (imported runs), newest first. */
   actions: EngineActionDto[];
+  /** The version's human name (its label; an engine's deployment id), null when it has none. */
+  versionLabel: string | null;
 }
 
 export async function getRun(db: Db, runId: string): Promise<RunDetail> {
@@ -85,5 +87,6 @@ export async function getRun(db: Db, runId: string): Promise<RunDetail> {
     };
   });
   const actions = row.source === 'flowdeck' ? [] : await listRunActions(db, runId);
-  return { ...toRunDto(row), nodes: nodeRows.map(toNodeDto), edges, actions };
+  const [version] = await db.select({ label: versions.label }).from(versions).where(eq(versions.id, row.versionId));
+  return { ...toRunDto(row), nodes: nodeRows.map(toNodeDto), edges, actions, versionLabel: version?.label ?? null };
 }

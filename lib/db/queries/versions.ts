@@ -5,6 +5,7 @@ import { notFound } from '@/lib/errors';
 import { type DrainReport, drainReport } from '@/lib/domain/drain';
 import type { VersionManifest } from '@/lib/domain/manifest';
 import { ACTIVE_PHASES } from '@/lib/domain/run-phase';
+import type { RunSource } from '@/lib/domain/run-source';
 import type { VersionStatus } from '@/lib/domain/version-status';
 
 export interface VersionListItem {
@@ -20,6 +21,9 @@ export interface VersionListItem {
   createdAt: string;
   updatedAt: string;
   rowVersion: number;
+  /** Where its runs come from; an engine's deployment has its key there. */
+  runSource: RunSource;
+  externalKey: string | null;
 }
 
 export interface VersionDetail extends VersionListItem {
@@ -43,6 +47,8 @@ function toItem(v: VersionRow, counts: Map<string, { active: number; total: numb
     createdAt: v.createdAt.toISOString(),
     updatedAt: v.updatedAt.toISOString(),
     rowVersion: v.rowVersion,
+    runSource: v.runSource,
+    externalKey: v.externalKey,
   };
 }
 

@@ -16,5 +16,5 @@ export const POST = endpoint('POST /api/v1/runs/{runId}/upgrade', async (req, ct
   const expected = body.dryRun ? undefined : expectedVersion(req, body);
   const out = await upgradeRun(db, caller.actor, { ...body, runId, expectedVersion: expected });
   const payload = { dryRun: body.dryRun, report: out.report, run: toRunDto(out.run), newRun: out.newRun ? toRunDto(out.newRun) : null };
-  return Response.json(payload, { status: body.dryRun ? 200 : 201, headers: out.newRun ? { Location: `/api/v1/runs/${out.newRun.id}` } : {} });
+  return Response.json(payload, { status: body.dryRun ? 200 : out.newRun ? 201 : 202, headers: out.newRun ? { Location: `/api/v1/runs/${out.newRun.id}` } : {} });
 });
