@@ -71,7 +71,7 @@ async function withPostgresDatabase(baseUrl, fn) {
 
 /**
  * The Workflow SDK example app the e2e suites run workflows on: installed from its lockfile when it is not
- * yet, then built. Before the type check too, which sees its workflows (they import `workflow`).
+ * yet, then built. First of all steps, so none of them meets it half installed.
  */
 function prepareWorkflowApp() {
   const label = 'Workflow SDK example app';
