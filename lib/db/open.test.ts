@@ -96,11 +96,16 @@ describe('released schema fixtures', () => {
     const store = await openDb({ dataDir: 'memory', migrationsDir: MIGRATIONS_DIR, loadDataDir: new Blob([bytes]) });
     const page = await listRuns(store.db, { limit: 10 });
     expect(page.items.length).toBeGreaterThanOrEqual(2);
-    const started = page.items.find((r) => r.phase === 'running');
+    const started = page.items.find((r) => r.phase === 'running' && r.source === 'flowdeck');
     expect(started).toBeDefined();
     const detail = await getRun(store.db, started!.id);
     expect(detail.nodes.find((n) => n.nodeId === 'build')).toMatchObject({ status: 'success', output: { image: 'app:1' } });
     expect(page.items.some((r) => r.phase === 'setuperror')).toBe(true);
+    const imported = page.items.find((r) => r.source === 'workflow-local');
+    if (Number(file.match(/\d+/)?.[0]) >= 3) {
+      expect(imported).toMatchObject({ workflow: 'processOrder', waiting: { kind: 'hook', token: 'approval-fixture' } });
+      expect((await getRun(store.db, imported!.id)).externalId).toBe('wrun_01FIXTURE0000000000000000');
+    }
     const [meta] = await store.db.select().from(schema.meta);
     expect(meta?.value).toBe(String(SCHEMA_VERSION));
     await store.close();
