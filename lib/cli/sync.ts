@@ -97,7 +97,9 @@ async function runSync(o: SyncOptions): Promise<void> {
   try {
     await sync.init();
     await sync.tick();
-    await sync.actions((a) => actor.perform(a));
+    const acted = await sync.actions((a) => actor.perform(a));
+    // The world's queue hands a woken or restarted run to the app in the background: give it time before exiting.
+    if (o.once && acted > 0) await sleep(1_500);
     if (!o.once) {
       log(`following ${title}`);
       let backoff = o.interval;
