@@ -34,7 +34,11 @@ export function UpgradeReportView({ report }: { report: UpgradeReport }) {
       <dl className="divide-y text-sm">
         <Row label="Input">
           {input.problems.length === 0 ? (
-            <span className="text-[13px] text-success">{input.ok ? 'Fits the target’s input schema' : '—'}</span>
+            input.checked === false ? (
+              <span className="text-[13px] text-muted-foreground">Not checked: the target publishes no input schema</span>
+            ) : (
+              <span className="text-[13px] text-success">{input.ok ? 'Fits the target’s input schema' : '—'}</span>
+            )
           ) : (
             <ul className="space-y-1" data-testid="input-problems">
               {input.problems.map((p) => (

@@ -96,6 +96,7 @@ describe('engineUpgradeReport', () => {
     expect(r.rerun).toEqual(['fetchOrder', 'chargeCard']);
     expect(r.reuse).toEqual([]);
     expect(r.notes).toEqual(['no input schema']);
+    expect(r.input.checked).toBe(false);
   });
 
   it('refuses resume and partial resume with the reason', () => {

@@ -17,6 +17,8 @@ export const isCompleted = (s: RecordedStep) => s.status === 'success' || s.stat
 export interface InputCompatibility {
   ok: boolean;
   problems: InputProblem[];
+  /** False when there was no schema to check the input against (an engine that publishes none). */
+  checked?: boolean;
 }
 
 /** The run's input checked against the target workflow's input schema; every failing path reported. */
@@ -166,7 +168,7 @@ export function engineUpgradeReport(
   limits: { resume: string; inputSchema: string },
 ): UpgradeReport {
   const checkable = target !== undefined && Object.keys(target.input).length > 0;
-  const input: InputCompatibility = checkable ? assertInputCompatibility(run.input, target) : { ok: true, problems: [] };
+  const input: InputCompatibility = checkable ? assertInputCompatibility(run.input, target) : { ok: true, problems: [], checked: false };
   const reasons = strategy === 'restart' ? input.problems.map((p) => `input ${p.path}: ${p.message}`) : [limits.resume];
   return {
     strategy,
