@@ -6,7 +6,7 @@ const as = (role: CallerInfo['role']): CallerInfo => ({ actor: `${role}-token`, 
 
 describe('action access', () => {
   it('comes from the endpoints: run actions and version changes for operators, delete and force for admins', () => {
-    expect(Object.values(RUN_ACTION_ACCESS)).toEqual(['operator', 'operator', 'operator', 'operator']);
+    expect(RUN_ACTION_ACCESS).toEqual({ pause: 'operator', resume: 'operator', cancel: 'operator', upgrade: 'operator', hook: 'operator' });
     expect(VERSION_ACTION_ACCESS).toEqual({
       'set-current': 'operator',
       'upgrade-runs': 'operator',
