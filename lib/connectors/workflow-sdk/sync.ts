@@ -1,7 +1,6 @@
 import { type ClaimedAction, type ImportResult, ImportRun, type ImportVersion, type SourceRunsPage } from '@/lib/api/engine-import';
 import { jsonDigest } from '@/lib/domain/digest';
 import type { VersionManifest } from '@/lib/domain/manifest';
-import { isActive } from '@/lib/domain/run-phase';
 import type { EngineSource } from '@/lib/domain/run-source';
 import type { ActionOutcome } from './act';
 import { SyncSummary } from './summary';
@@ -65,7 +64,6 @@ const parts = (r: ImportRun) => ({
 export class WorkflowSync {
   readonly summary = new SyncSummary();
   private readonly known = new Map<string, string>();
-  private readonly active = new Set<string>();
   private readonly sentVersions = new Set<string>();
   private current: { key: string; createdAt: string } | null = null;
 
@@ -86,10 +84,13 @@ export class WorkflowSync {
     } while (cursor);
   }
 
-  /** One pass: every run that may have changed (and every run still active) is read, mapped and sent if it differs. */
+  /**
+   * One pass: every run the world says may have changed is read, mapped and sent if it differs. Change
+   * detection (world-local: run file and event log; world-postgres: updated rows and new events) sees every
+   * step, wait and hook of a run, so an unchanged active run costs nothing, however many are sleeping.
+   */
   async tick(): Promise<number> {
-    const ids = new Set([...(await this.reader.changed()), ...this.active]);
-    return this.importRuns([...ids]);
+    return this.importRuns(await this.reader.changed());
   }
 
   /** Reads, maps and imports these runs; returns how many were sent. */
@@ -117,7 +118,6 @@ export class WorkflowSync {
         if (!this.current || run.createdAt > this.current.createdAt) this.current = { key: run.versionKey, createdAt: run.createdAt };
         if (this.known.get(run.externalId) === jsonDigest(run)) {
           this.summary.addRun('unchanged', parts(run), 0);
-          this.track(run);
           continue;
         }
         batch.push(run);
@@ -127,11 +127,6 @@ export class WorkflowSync {
       await this.send(batch);
     }
     return sent;
-  }
-
-  private track(run: ImportRun): void {
-    if (isActive(run.phase)) this.active.add(run.externalId);
-    else this.active.delete(run.externalId);
   }
 
   private versionsFor(batch: ImportRun[]): ImportVersion[] {
@@ -167,7 +162,6 @@ export class WorkflowSync {
       }
       this.summary.addRun(r.outcome, parts(run), r.events);
       this.known.set(r.externalId, jsonDigest(run));
-      this.track(run);
       if (r.outcome !== 'unchanged') this.log(`${r.outcome} ${run.workflow} ${r.externalId} (${run.engineStatus})`);
     }
   }
