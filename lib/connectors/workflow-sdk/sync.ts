@@ -65,6 +65,7 @@ export class WorkflowSync {
   readonly summary = new SyncSummary();
   private readonly known = new Map<string, string>();
   private readonly sentVersions = new Set<string>();
+  private readonly due = new Set<string>();
   private current: { key: string; createdAt: string } | null = null;
 
   constructor(
@@ -90,7 +91,11 @@ export class WorkflowSync {
    * step, wait and hook of a run, so an unchanged active run costs nothing, however many are sleeping.
    */
   async tick(): Promise<number> {
-    return this.importRuns(await this.reader.changed());
+    // The reader moves on once it has said what changed: until a pass is through, its runs stay due.
+    for (const id of await this.reader.changed()) this.due.add(id);
+    const sent = await this.importRuns([...this.due]);
+    this.due.clear();
+    return sent;
   }
 
   /** Reads, maps and imports these runs; returns how many were sent. */
