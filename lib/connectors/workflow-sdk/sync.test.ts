@@ -1,0 +1,85 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { dehydrateWorkflowArguments } from '@workflow/core/serialization';
+import type { World } from '@workflow/world';
+import { createLocalWorld } from '@workflow/world-local';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ImportBody } from '@/lib/api/engine-import';
+import type { OpenedDb } from '@/lib/db/open';
+import { countRuns } from '@/lib/db/queries/runs';
+import { importBatch, listSourceRuns } from '@/lib/ingest/import-runs';
+import { testEngines } from '@/lib/testing/stores';
+import { type ConnectorApi, WorkflowSync } from './sync';
+import { openWorldReader } from './world-reader';
+
+/**
+ * The follow loop over a world-local directory written by the SDK's own world API, importing into a real
+ * store through the same functions the HTTP API calls: what it sends, what it skips, and that a pass that
+ * failed is taken up again by the next one.
+ */
+describe('WorkflowSync on a world-local directory', () => {
+  let dir: string;
+  let world: World;
+  let store: OpenedDb;
+  let failNext = false;
+  const api = (): ConnectorApi => ({
+    sourceRuns: async (source, cursor) => listSourceRuns(store.db, source, cursor, 1000),
+    importBatch: async (source, body) => {
+      if (failNext) {
+        failNext = false;
+        throw new Error('server unreachable');
+      }
+      return importBatch(store.db, 'sync', source, ImportBody.parse(body));
+    },
+    claim: async () => [],
+    complete: async () => undefined,
+  });
+  const startRun = async (name: string) => {
+    const input = await dehydrateWorkflowArguments([name], '', undefined);
+    const created = await world.events.create(null, { eventType: 'run_created', eventData: { deploymentId: 'dpl_local@4.4.1', workflowName: `workflow//./w//${name}`, input } });
+    await world.events.create(created.run!.runId, { eventType: 'run_started' });
+    return created.run!.runId;
+  };
+  const config = { source: 'workflow-local' as const, connectorId: 'test', batchSize: 2, versionLabel: 'v1' };
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'flowdeck-sync-'));
+    world = createLocalWorld({ dataDir: dir });
+    store = await testEngines()[0]!.open();
+  });
+  afterAll(async () => {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('imports every run once, sends nothing for an unchanged world, and retries a pass that failed', async () => {
+    for (const name of ['a', 'b', 'c']) await startRun(name);
+    const reader = await openWorldReader({ world: 'local', dataDir: dir });
+    const sync = new WorkflowSync(config, reader, api());
+    await sync.init();
+    expect(await sync.tick()).toBe(3);
+    expect(await sync.tick()).toBe(0);
+
+    const later = await startRun('d');
+    failNext = true;
+    await expect(sync.tick()).rejects.toThrow('server unreachable');
+    expect(await sync.tick()).toBe(1);
+    expect((await listSourceRuns(store.db, 'workflow-local', undefined, 10)).runs.map((r) => r.externalId)).toContain(later);
+    expect((await countRuns(store.db, {})).total).toBe(4);
+    expect(sync.summary.runs).toMatchObject({ imported: 4, skipped: 0 });
+  });
+
+  it('a restarted sync knows what the store holds and sends only what changed since', async () => {
+    const runId = await startRun('e');
+    const restarted = new WorkflowSync(config, await openWorldReader({ world: 'local', dataDir: dir }), api());
+    await restarted.init();
+    expect(await restarted.tick()).toBe(1);
+    expect(restarted.summary.runs).toMatchObject({ imported: 1, unchanged: 4 });
+
+    await world.events.create(runId, { eventType: 'run_cancelled' });
+    expect(await restarted.tick()).toBe(1);
+    expect(restarted.summary.runs.updated).toBe(1);
+    expect((await countRuns(store.db, {})).byPhase.cancelled).toBe(1);
+  });
+});
