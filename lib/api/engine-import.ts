@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ENGINE_SOURCES } from '@/lib/domain/run-source';
 import { NODE_STATUSES } from '@/lib/domain/node-status';
 import { RUN_PHASES, RUN_RESULTS } from '@/lib/domain/run-phase';
-import { ManifestSchema } from './schemas';
+import { ManifestSchema, Timestamp } from './schemas';
 
 /**
  * The connector API: the contract between the server and a connector (`flowdeck sync …`) that imports the
@@ -21,12 +21,6 @@ import { ManifestSchema } from './schemas';
 export const EngineSourceParam = z.enum(ENGINE_SOURCES);
 export const SourceParams = z.object({ source: EngineSourceParam });
 
-const EARLIEST = Date.parse('0001-01-01T00:00:00Z');
-const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
-const Timestamp = z.iso.datetime({ offset: true }).refine((s) => {
-  const t = Date.parse(s);
-  return t >= EARLIEST && t <= LATEST;
-}, 'must be between the years 0001 and 9999 (UTC)');
 /** An engine's own identifier (run, deployment, event): printable, no slashes or spaces. */
 export const ExternalId = z.string().min(1).max(300).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
 /** Node ids of imported runs: a step's short name, `.2`, `.3` … for its later calls in the same run. */

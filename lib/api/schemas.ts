@@ -35,7 +35,7 @@ const Name = z.string().min(1).max(200).regex(/^[A-Za-z0-9._-]+$/, 'letters, dig
 const EARLIEST = Date.parse('0001-01-01T00:00:00Z');
 const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
 /** An ISO date-time with an offset, within years 1–9999 in UTC (what the store's timestamps hold). */
-const Timestamp = z.iso.datetime({ offset: true }).refine((s) => {
+export const Timestamp = z.iso.datetime({ offset: true }).refine((s) => {
   const t = Date.parse(s);
   return t >= EARLIEST && t <= LATEST;
 }, 'must be between the years 0001 and 9999 (UTC)');
