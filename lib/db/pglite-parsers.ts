@@ -23,6 +23,9 @@ function withoutTextParsers(options: QueryOptions | undefined): QueryOptions | u
  * query, and drizzle passes its text parsers with every query: a copy per statement that costs more than a
  * small query itself. Install those parsers in the client's table once and drop them from each query's
  * options; rows parse exactly as before. Nothing else queries this client without drizzle.
+ *
+ * This leans on internals (PGlite's per-instance `parsers` table, drizzle's per-query parsers): the test
+ * beside this file checks each of them and fails naming this file when a new version changes one.
  */
 export function shareDrizzleParsers(client: PGlite): void {
   const table = (client as unknown as { parsers: Record<number, Parser> }).parsers;
