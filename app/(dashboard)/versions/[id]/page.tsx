@@ -41,6 +41,15 @@ export async function generateMetadata({ params }: VersionPageProps): Promise<Me
   return { title: `${version.label ?? version.id} · Versions` };
 }
 
+/**
+ * An expected failure of the diff (the version compared with is unknown) is left unseeded: the diff tab asks
+ * the API and shows the failure in its own place. Anything else is a bug, for the segment's error boundary.
+ */
+function leaveToDiffTab(err: unknown): null {
+  if (err instanceof AppError) return null;
+  throw err;
+}
+
 /** A version: header, actions and the tab in the URL render on the server, then stay live. */
 export default async function VersionPage({ params, searchParams }: VersionPageProps) {
   const version = await loadVersion(await params);
@@ -51,7 +60,7 @@ export default async function VersionPage({ params, searchParams }: VersionPageP
     listVersions(db),
     getDrainReport(db, version.id),
     tab === 'history' ? listCommits(db, { entity: 'version', id: version.id, limit: ENTITY_HISTORY_PAGE }) : null,
-    tab === 'diff' && against && against !== version.id ? diffVersions(db, version.id, against).catch(() => null) : null,
+    tab === 'diff' && against && against !== version.id ? diffVersions(db, version.id, against).catch(leaveToDiffTab) : null,
   ]);
 
   const qc = new QueryClient();
