@@ -2,7 +2,7 @@
 
 import { ArrowUpRight, Hourglass, Moon, Webhook } from 'lucide-react';
 import Link from 'next/link';
-import type { RunListItem } from '@/lib/db/queries/dto';
+import type { RunListItem } from '@/lib/contract/runs';
 import { formatAbsolute, formatRelative, shortId } from '@/lib/domain/run-list-format';
 import { runDurationText, waitingText } from '@/lib/domain/run-list-status';
 import { isActive } from '@/lib/domain/run-phase';

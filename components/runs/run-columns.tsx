@@ -1,7 +1,7 @@
 'use client';
 
 import { createColumnHelper } from '@tanstack/react-table';
-import type { RunListItem } from '@/lib/db/queries/dto';
+import type { RunListItem } from '@/lib/contract/runs';
 import { CreatedCell, DurationCell, GroupCell, RunIdCell, RunStatusCell, VersionCell, WorkflowCell } from './run-cells';
 
 const col = createColumnHelper<RunListItem>();

@@ -3,7 +3,7 @@
 import { X } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import type { RunFilters } from '@/lib/api/schemas';
-import type { RunFacets } from '@/lib/db/queries/run-facets';
+import type { RunFacets } from '@/lib/contract/runs';
 import { shortId } from '@/lib/domain/run-list-format';
 import { hasActiveFilters, toggleResult, withFilters } from '@/lib/domain/run-list-filters';
 import { RUN_RESULT_LABELS, RUN_RESULTS } from '@/lib/domain/run-phase';

@@ -4,7 +4,7 @@ import { flexRender, getCoreRowModel, type Row, useReactTable } from '@tanstack/
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useRouter } from 'next/navigation';
 import { memo, type MouseEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { RunListItem } from '@/lib/db/queries/dto';
+import type { RunListItem } from '@/lib/contract/runs';
 import { routes } from '@/lib/routes';
 import { cn } from '@/lib/utils/cn';
 import { RUN_COLUMN_LAYOUT, RUN_COLUMNS, RUN_TABLE_MIN_WIDTH } from './run-columns';

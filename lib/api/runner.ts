@@ -53,7 +53,8 @@
  *   runner then records the step without executing it: node_started {staged}, PUT artifact-manifest
  *   { digest: hit.manifest } (unchanged), node_succeeded { output: hit.output }.
  */
-import type { NodeDto, RunDto } from '@/lib/db/queries/dto';
+import type { CacheHit } from '@/lib/contract/runner';
+import type { NodeDto, RunDto } from '@/lib/contract/runs';
 import type { WorkflowDefinition } from '@/lib/domain/manifest';
 import type { HeartbeatState } from '@/lib/domain/runner-lease';
 
@@ -94,16 +95,6 @@ export interface HookResponse {
   nodeId: string;
   /** A run of an engine Flowdeck does not run: the delivery its connector carries out (the run resumes in the app). */
   actionId?: string;
-}
-
-export interface CacheHit {
-  runId: string;
-  nodeId: string;
-  /** The producer's artifact manifest digest, to carry forward unchanged. */
-  manifest: string;
-  /** The producer node's output. */
-  output: unknown;
-  finishedAt: string | null;
 }
 
 export interface CacheResponse {

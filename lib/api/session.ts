@@ -1,5 +1,8 @@
 import type { Role } from '@/lib/domain/roles';
 
+/** The dashboard's session cookie: httpOnly, SameSite=Strict, Path=/, Secure over https. */
+export const SESSION_COOKIE = 'flowdeck_session';
+
 /** Who the dashboard or an API client is signed in as (GET /api/v1/session; the UI's caller context). */
 export interface CallerInfo {
   /** The commit actor: the token's name, or `local` when authentication is off. */

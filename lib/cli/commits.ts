@@ -1,5 +1,5 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import type { CommitDetail, CommitListItem } from '@/lib/db/queries/commits';
+import type { CommitDetail, CommitListItem } from '@/lib/contract/commits';
 import { COMMIT_ENTITIES as ENTITIES } from '@/lib/domain/commit-format';
 import { routes } from '@/lib/routes';
 import { ago, clip, kv, print, printJson, table, when, withJson } from './format';

@@ -1,4 +1,4 @@
-import type { JobDetail } from '@/lib/db/queries/jobs';
+import type { JobDetail } from '@/lib/contract/jobs';
 import type { UpgradeReport } from '@/lib/domain/upgrade';
 import type { StrategyRadius } from '@/lib/domain/version-diff';
 import { bar, kv, list, plural, table } from './format';

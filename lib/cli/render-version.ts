@@ -1,5 +1,4 @@
-import type { VersionDiff } from '@/lib/db/queries/version-diff';
-import type { VersionDetail, VersionListItem } from '@/lib/db/queries/versions';
+import type { VersionDiff, VersionDetail, VersionListItem } from '@/lib/contract/versions';
 import { DRAIN_STATE_LABELS, DRAIN_STATES, type DrainReport } from '@/lib/domain/drain';
 import type { InputSchemaDiff, StrategyRadius } from '@/lib/domain/version-diff';
 import { ago, clip, kv, list, plural, table, when } from './format';

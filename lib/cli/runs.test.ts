@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunDetail } from '@/lib/db/queries/runs';
+import type { RunDetail } from '@/lib/contract/runs';
 import { runDetail } from './runs';
 
 const base = {

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
-import type { RunDto } from '@/lib/db/queries/dto';
-import type { RunDetail } from '@/lib/db/queries/runs';
+import type { RunDto, RunDetail } from '@/lib/contract/runs';
 import { routes } from '@/lib/routes';
 import { ago, clip, kv, print, printJson, table, when, withJson } from './format';
 import { api, CliError } from './http-client';

@@ -1,6 +1,5 @@
 import path from 'node:path';
-import type { CreatedToken, CreateTokenInput } from '@/lib/control/tokens';
-import type { TokenDto } from '@/lib/domain/tokens';
+import type { CreatedToken, CreateTokenInput, TokenDto } from '@/lib/domain/tokens';
 import { isId } from '@/lib/domain/ids';
 import { env } from '@/lib/env';
 import { routes } from '@/lib/routes';

@@ -1,7 +1,6 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import type { CreatedToken } from '@/lib/control/tokens';
 import { ROLE_SUMMARIES, ROLES, type Role } from '@/lib/domain/roles';
-import { parseDuration, type TokenDto } from '@/lib/domain/tokens';
+import { type CreatedToken, parseDuration, type TokenDto } from '@/lib/domain/tokens';
 import { ago, print, printErr, printJson, table, when, withJson } from './format';
 import { type TokenBackend, tokenBackend } from './token-backends';
 

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Command, Option } from 'commander';
-import type { RunDto } from '@/lib/db/queries/dto';
-import type { JobDetail } from '@/lib/db/queries/jobs';
+import type { RunDto } from '@/lib/contract/runs';
+import type { JobDetail } from '@/lib/contract/jobs';
 import { UPGRADE_STRATEGIES, type UpgradeStrategy } from '@/lib/domain/job-status';
 import type { UpgradeReport } from '@/lib/domain/upgrade';
 import { routes } from '@/lib/routes';

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import type { VersionDiff } from '@/lib/db/queries/version-diff';
-import type { VersionDetail } from '@/lib/db/queries/versions';
+import type { VersionDiff, VersionDetail } from '@/lib/contract/versions';
 import type { DrainReport } from '@/lib/domain/drain';
 import { routes } from '@/lib/routes';
 import { plural, print, printJson, withJson } from './format';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import type { VersionDetail, VersionListItem } from '@/lib/db/queries/versions';
+import type { VersionDetail, VersionListItem } from '@/lib/contract/versions';
 import { routes } from '@/lib/routes';
 import { print, printJson, withJson } from './format';
 import { api, CliError, isNotFound } from './http-client';

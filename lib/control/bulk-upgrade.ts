@@ -9,7 +9,7 @@ import { ACTIVE_PHASES, type RunPhase } from '@/lib/domain/run-phase';
 import { blastRadius, type StrategyRadius } from '@/lib/domain/version-diff';
 import { acceptsRuns } from '@/lib/domain/version-status';
 import { getVersionRow } from '@/lib/db/queries/versions';
-import { commitChange } from './commit';
+import { commitChange } from '@/lib/db/writes/commit';
 import { upgradeRunInTx } from './upgrade';
 
 export interface BulkFilter {

@@ -5,10 +5,10 @@ import { AppError, notFound } from '@/lib/errors';
 import { applyRunEvents } from '@/lib/ingest/apply-run-events';
 import type { RunEvent } from '@/lib/domain/run-machine';
 import { ENGINE_LIMITS, isEngineSource } from '@/lib/domain/run-source';
-import { commitChange } from './commit';
-import { requestEngineAction } from './engine-actions';
+import { commitChange } from '@/lib/db/writes/commit';
+import { requestEngineAction } from '@/lib/db/writes/engine-actions';
 import { expectVersion } from './occ';
-import { runSnapshot } from './snapshots';
+import { runSnapshot } from '@/lib/db/writes/snapshots';
 
 export interface RunActionInput {
   runId: string;

@@ -4,7 +4,7 @@ import { type CommitChange, runs } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { drainReport } from '@/lib/domain/drain';
 import { ACTIVE_PHASES } from '@/lib/domain/run-phase';
-import { commitChange } from './commit';
+import { commitChange } from '@/lib/db/writes/commit';
 import { lockVersion, saveVersion, versionChange } from './versions';
 
 export type SunsetMode = 'safe' | 'drain' | 'force';

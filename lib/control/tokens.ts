@@ -3,11 +3,10 @@ import type { Db, Tx } from '@/lib/db/client';
 import { countOtherActiveAdmins, toTokenDto } from '@/lib/db/queries/tokens';
 import { type TokenRow, tokens } from '@/lib/db/schema';
 import { newId } from '@/lib/domain/ids';
-import type { Role } from '@/lib/domain/roles';
 import { hashTokenSecret, newTokenSecret } from '@/lib/domain/token-secret';
-import { type ExpiryInput, type TokenDto, resolveExpiry, tokenNameProblem, tokenState } from '@/lib/domain/tokens';
+import { type CreatedToken, type CreateTokenInput, type TokenDto, resolveExpiry, tokenNameProblem, tokenState } from '@/lib/domain/tokens';
 import { AppError, notFound } from '@/lib/errors';
-import { commitChange } from './commit';
+import { commitChange } from '@/lib/db/writes/commit';
 
 /** What a commit records of a token: who and what it may do, never the secret or its hash. */
 function tokenSnapshot(t: TokenRow) {
@@ -18,17 +17,6 @@ function tokenSnapshot(t: TokenRow) {
     expiresAt: t.expiresAt?.toISOString() ?? null,
     revokedAt: t.revokedAt?.toISOString() ?? null,
   };
-}
-
-export interface CreateTokenInput extends ExpiryInput {
-  name: string;
-  role: Role;
-}
-
-export interface CreatedToken {
-  token: TokenDto;
-  /** Shown once: only its hash is stored. */
-  secret: string;
 }
 
 const nameTaken = (name: string) =>

@@ -7,12 +7,12 @@ import type { UpgradeStrategy } from '@/lib/domain/job-status';
 import { isActive } from '@/lib/domain/run-phase';
 import { engineUpgradeReport, type UpgradeReport, upgradeReport } from '@/lib/domain/upgrade';
 import { ENGINE_LIMITS, isEngineSource } from '@/lib/domain/run-source';
-import { requestEngineAction } from './engine-actions';
+import { requestEngineAction } from '@/lib/db/writes/engine-actions';
 import { acceptsRuns } from '@/lib/domain/version-status';
 import { applyRunEvents } from '@/lib/ingest/apply-run-events';
 import { workflowNodes } from '@/lib/ingest/create-run';
 import { addRunCount } from '@/lib/ingest/run-counts';
-import { appendCommit } from './commit';
+import { appendCommit } from '@/lib/db/writes/commit';
 import { lockRun, runChange } from './runs';
 import { ownValue } from '@/lib/domain/own';
 

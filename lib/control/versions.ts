@@ -6,9 +6,9 @@ import { newId } from '@/lib/domain/ids';
 import { manifestProblems, prepareManifest, type VersionManifest } from '@/lib/domain/manifest';
 import { schemaProblem } from '@/lib/domain/input-schema';
 import { ACTIVE_PHASES } from '@/lib/domain/run-phase';
-import { type CommitInput, commitChange } from './commit';
+import { type CommitInput, commitChange } from '@/lib/db/writes/commit';
 import { expectVersion } from './occ';
-import { versionSnapshot } from './snapshots';
+import { versionSnapshot } from '@/lib/db/writes/snapshots';
 
 export interface CreateVersionInput {
   manifest: VersionManifest;

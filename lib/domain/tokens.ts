@@ -89,3 +89,14 @@ export interface TokenDto {
   expiresAt: string | null;
   revokedAt: string | null;
 }
+
+export interface CreateTokenInput extends ExpiryInput {
+  name: string;
+  role: Role;
+}
+
+export interface CreatedToken {
+  token: TokenDto;
+  /** Shown once: only its hash is stored. */
+  secret: string;
+}

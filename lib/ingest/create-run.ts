@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { type RunDto, toRunDto } from '@/lib/db/queries/dto';
+import type { RunDto } from '@/lib/contract/runs';
+import { toRunDto } from '@/lib/db/queries/dto';
 import { events, nodes, runs, type VersionRow, versions } from '@/lib/db/schema';
 import { AppError, notFound } from '@/lib/errors';
 import { newId } from '@/lib/domain/ids';

@@ -4,7 +4,7 @@ import type { Db } from '@/lib/db/client';
 import { runs } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import type { RunEvent } from '@/lib/domain/run-machine';
-import { requestEngineAction } from '@/lib/control/engine-actions';
+import { requestEngineAction } from '@/lib/db/writes/engine-actions';
 import { isEngineSource } from '@/lib/domain/run-source';
 import { applyRunEvents } from './apply-run-events';
 

@@ -12,7 +12,8 @@ import { hashTokenSecret, isTokenSecretShape } from '@/lib/domain/token-secret';
 import { shouldRecordUse, tokenState } from '@/lib/domain/tokens';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { readCookie, SESSION_COOKIE } from './session-cookie';
+import { SESSION_COOKIE } from '@/lib/api/session';
+import { readCookie } from './session-cookie';
 import { getStore } from './store';
 
 /**

@@ -2,14 +2,13 @@ import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import type { CallerInfo, SessionInfo } from '@/lib/api/session';
+import { type CallerInfo, SESSION_COOKIE, type SessionInfo } from '@/lib/api/session';
 import { isLoopbackRequestHost } from '@/lib/domain/auth-mode';
 import { safeNextPath } from '@/lib/domain/safe-next';
 import { AppError } from '@/lib/errors';
 import { routes } from '@/lib/routes';
 import { currentAuthMode, identify, LOCAL_CALLER, recordUse } from './auth';
 import { callerInfo } from './session';
-import { SESSION_COOKIE } from './session-cookie';
 import { getStore } from './store';
 
 export interface PageSession extends SessionInfo {

@@ -1,5 +1,4 @@
-/** The dashboard's session cookie: httpOnly, SameSite=Strict, Path=/, Secure over https. */
-export const SESSION_COOKIE = 'flowdeck_session';
+import { SESSION_COOKIE } from '@/lib/api/session';
 
 /** One cookie's value from a `Cookie` header, or null. */
 export function readCookie(header: string | null, name: string): string | null {

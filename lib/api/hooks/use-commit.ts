@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/api/fetch-json';
 import { commitKeys } from '@/lib/api/query-keys';
-import type { CommitDetail } from '@/lib/db/queries/commits';
+import type { CommitDetail } from '@/lib/contract/commits';
 import { routes } from '@/lib/routes';
 
-export type { CommitDetail } from '@/lib/db/queries/commits';
+export type { CommitDetail } from '@/lib/contract/commits';
 
 /** One commit with the before and after of each change. Commits never change: cached for good. */
 export function useCommit(id: string) {

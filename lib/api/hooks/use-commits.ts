@@ -2,10 +2,10 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/api/fetch-json';
 import { commitKeys } from '@/lib/api/query-keys';
 import { COMMIT_PAGE_SIZE, type CommitFilters } from '@/lib/api/schemas';
-import type { CommitListItem } from '@/lib/db/queries/commits';
+import type { CommitListItem } from '@/lib/contract/commits';
 import { routes } from '@/lib/routes';
 
-export type { CommitDetail, CommitListItem } from '@/lib/db/queries/commits';
+export type { CommitDetail, CommitListItem } from '@/lib/contract/commits';
 
 /** One keyset page of the commit log; `nextCursor` is the last seq shown. */
 export interface CommitPage {

@@ -2,11 +2,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { fetchJson } from '@/lib/api/fetch-json';
 import { commitKeys, jobKeys, runKeys, versionKeys } from '@/lib/api/query-keys';
-import type { JobDetail } from '@/lib/db/queries/jobs';
+import type { JobDetail } from '@/lib/contract/jobs';
 import { jobPollInterval } from '@/lib/domain/job-progress';
 import { routes } from '@/lib/routes';
 
-export type { JobDetail } from '@/lib/db/queries/jobs';
+export type { JobDetail } from '@/lib/contract/jobs';
 
 /**
  * A bulk job's progress and per-run outcomes, polled while it runs. When it finishes, everything it

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ApiError, fetchJson } from '@/lib/api/fetch-json';
 import { commitKeys, runKeys, versionKeys } from '@/lib/api/query-keys';
-import type { RunDto } from '@/lib/db/queries/dto';
+import type { RunDto } from '@/lib/contract/runs';
 import { routes } from '@/lib/routes';
 
 export type RunControl = 'pause' | 'resume' | 'cancel';

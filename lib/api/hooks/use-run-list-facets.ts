@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/api/fetch-json';
 import { runKeys } from '@/lib/api/query-keys';
-import type { RunFacets } from '@/lib/db/queries/run-facets';
+import type { RunFacets } from '@/lib/contract/runs';
 import { routes } from '@/lib/routes';
 
 /** Workflow and version choices of the run filters; they change only when a version is registered. */

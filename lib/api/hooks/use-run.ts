@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/api/fetch-json';
 import { runKeys } from '@/lib/api/query-keys';
-import type { RunDetail } from '@/lib/db/queries/runs';
+import type { RunDetail } from '@/lib/contract/runs';
 import { isActive } from '@/lib/domain/run-phase';
 import { routes } from '@/lib/routes';
 
-export type { NodeDto } from '@/lib/db/queries/dto';
-export type { ArtifactEdge, RunDetail } from '@/lib/db/queries/runs';
+export type { NodeDto } from '@/lib/contract/runs';
+export type { ArtifactEdge, RunDetail } from '@/lib/contract/runs';
 
 /** How often an active run is polled. */
 export const RUN_POLL_MS = 2_000;

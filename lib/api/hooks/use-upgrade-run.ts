@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ApiError, fetchJson } from '@/lib/api/fetch-json';
 import { commitKeys, runKeys, versionKeys } from '@/lib/api/query-keys';
-import type { RunDto } from '@/lib/db/queries/dto';
+import type { RunDto } from '@/lib/contract/runs';
 import type { UpgradeStrategy } from '@/lib/domain/job-status';
 import type { UpgradeReport } from '@/lib/domain/upgrade';
 import { routes } from '@/lib/routes';

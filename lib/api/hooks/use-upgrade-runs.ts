@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ApiError, fetchJson } from '@/lib/api/fetch-json';
 import { commitKeys, jobKeys } from '@/lib/api/query-keys';
-import type { JobDetail } from '@/lib/db/queries/jobs';
+import type { JobDetail } from '@/lib/contract/jobs';
 import type { UpgradeStrategy } from '@/lib/domain/job-status';
 import type { StrategyRadius } from '@/lib/domain/version-diff';
 import { routes } from '@/lib/routes';

@@ -1,7 +1,7 @@
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, fetchJson, isApiError } from '@/lib/api/fetch-json';
 import { commitKeys, runKeys, versionKeys } from '@/lib/api/query-keys';
-import type { VersionDetail } from '@/lib/db/queries/versions';
+import type { VersionDetail } from '@/lib/contract/versions';
 import { isStaleWrite } from '@/lib/domain/write-errors';
 import { routes } from '@/lib/routes';
 

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/api/fetch-json';
 import { versionKeys } from '@/lib/api/query-keys';
-import type { VersionDiff } from '@/lib/db/queries/version-diff';
+import type { VersionDiff } from '@/lib/contract/versions';
 import { routes } from '@/lib/routes';
 
-export type { VersionDiff } from '@/lib/db/queries/version-diff';
+export type { VersionDiff } from '@/lib/contract/versions';
 export type { StrategyRadius, WorkflowDiff } from '@/lib/domain/version-diff';
 
 /** What changed between a version and another (older → newer), with the blast radius of upgrading. */

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/api/fetch-json';
 import { versionKeys } from '@/lib/api/query-keys';
-import type { VersionDetail } from '@/lib/db/queries/versions';
+import type { VersionDetail } from '@/lib/contract/versions';
 import { routes } from '@/lib/routes';
 
-export type { VersionDetail } from '@/lib/db/queries/versions';
+export type { VersionDetail } from '@/lib/contract/versions';
 
 /** How often a draining version is polled: it turns sunset by itself when its last active run ends. */
 export const VERSION_POLL_MS = 3_000;

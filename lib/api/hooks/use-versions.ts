@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/api/fetch-json';
 import { versionKeys } from '@/lib/api/query-keys';
-import type { VersionListItem } from '@/lib/db/queries/versions';
+import type { VersionListItem } from '@/lib/contract/versions';
 import { routes } from '@/lib/routes';
 
-export type { VersionDetail, VersionListItem } from '@/lib/db/queries/versions';
+export type { VersionDetail, VersionListItem } from '@/lib/contract/versions';
 
 /** The version list as `GET /api/v1/versions` answers it; the server page seeds it in this shape. */
 export interface VersionListData {

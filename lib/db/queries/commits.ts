@@ -1,24 +1,8 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { type CommitChange, type CommitRow, commits } from '@/lib/db/schema';
+import type { CommitChange, CommitDetail, CommitListItem } from '@/lib/contract/commits';
+import { type CommitRow, commits } from '@/lib/db/schema';
 import { notFound } from '@/lib/errors';
-
-export interface CommitListItem {
-  id: string;
-  parentId: string | null;
-  seq: number;
-  actor: string;
-  action: string;
-  reason: string | null;
-  createdAt: string;
-  /** The entities the commit changed (no before/after). */
-  entities: { entity: CommitChange['entity']; id: string }[];
-  changeCount: number;
-}
-
-export interface CommitDetail extends CommitListItem {
-  changes: CommitChange[];
-}
 
 export interface CommitQuery {
   entity?: CommitChange['entity'];

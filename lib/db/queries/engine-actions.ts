@@ -1,22 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { type EngineActionRow, engineActions } from '@/lib/db/schema';
-import type { EngineActionKind } from '@/lib/domain/run-source';
-
-/** An operator action handed to an engine's connector, as the API shows it. */
-export interface EngineActionDto {
-  id: string;
-  kind: EngineActionKind;
-  status: EngineActionRow['status'];
-  actor: string;
-  payload: Record<string, unknown>;
-  attempts: number;
-  claimedBy: string | null;
-  error: string | null;
-  resultRunId: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+import type { EngineActionDto } from '@/lib/contract/engine-actions';
 
 export const toEngineActionDto = (a: EngineActionRow): EngineActionDto => ({
   id: a.id,

@@ -2,28 +2,8 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { jobItems, jobs } from '@/lib/db/schema';
 import { notFound } from '@/lib/errors';
-import type { JobItemStatus, JobStatus, UpgradeStrategy } from '@/lib/domain/job-status';
+import type { JobDetail } from '@/lib/contract/jobs';
 import { iso } from './dto';
-
-export interface JobDetail {
-  id: string;
-  kind: 'bulk_upgrade';
-  status: JobStatus;
-  actor: string;
-  versionId: string;
-  targetVersionId: string;
-  strategy: UpgradeStrategy;
-  filter: Record<string, unknown>;
-  total: number;
-  done: number;
-  failed: number;
-  skipped: number;
-  createdAt: string;
-  updatedAt: string;
-  finishedAt: string | null;
-  items: { runId: string; status: JobItemStatus; newRunId: string | null; reason: string | null }[];
-  itemsTruncated: boolean;
-}
 
 const ITEM_LIMIT = 1_000;
 

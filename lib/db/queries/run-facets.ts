@@ -1,27 +1,8 @@
 import { desc, isNull, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '@/lib/db/client';
 import { versions } from '@/lib/db/schema';
+import type { RunFacets } from '@/lib/contract/runs';
 import type { RunSource } from '@/lib/domain/run-source';
-import type { VersionStatus } from '@/lib/domain/version-status';
-
-export interface RunFacetVersion {
-  id: string;
-  status: VersionStatus;
-  isCurrent: boolean;
-  createdAt: string;
-  label: string | null;
-  runSource: RunSource;
-}
-
-/** The choices of the run list's workflow and version filters. */
-export interface RunFacets {
-  /** Every workflow name any version's manifest defines, sorted. */
-  workflows: string[];
-  /** Versions not deleted, newest first. */
-  versions: RunFacetVersion[];
-  /** Where runs come from, when any come from an engine a connector imports (else only Flowdeck). */
-  sources: RunSource[];
-}
 
 /** Cheap: reads the versions table only (a handful of rows), never the runs. */
 export async function listRunFacets(db: Db): Promise<RunFacets> {

@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
 import { encodeTime } from 'ulid';
-import type { RunFilters } from '@/lib/api/schemas';
+import type { RunListFilters } from '@/lib/domain/run-list-filters';
 import { runs } from '@/lib/db/schema';
 
 /** Run id bound for a creation time: ids are ULIDs, so a time range is an id range on the primary key. */
@@ -9,7 +9,7 @@ function idAt(iso: string, fill: '0' | 'Z'): string {
 }
 
 /** The WHERE conditions of a run filter set; `omitPhase` for counting by phase under the other filters. */
-export function runConditions(f: RunFilters, omitPhase = false): SQL | undefined {
+export function runConditions(f: RunListFilters, omitPhase = false): SQL | undefined {
   const conds: (SQL | undefined)[] = [];
   if (f.phase?.length && !omitPhase) conds.push(inArray(runs.phase, f.phase));
   if (f.result?.length) conds.push(inArray(runs.result, f.result));
@@ -31,6 +31,6 @@ export function runConditions(f: RunFilters, omitPhase = false): SQL | undefined
   return present.length ? and(...present) : undefined;
 }
 
-export const hasFilters = (f: RunFilters): boolean =>
+export const hasFilters = (f: RunListFilters): boolean =>
   Object.entries(f).some(([, v]) => (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== ''));
 

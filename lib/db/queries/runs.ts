@@ -1,20 +1,16 @@
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
-import type { RunListQuery, RunFilters } from '@/lib/api/schemas';
 import type { Db } from '@/lib/db/client';
 import { manifests, nodes, runCounts, runs, versions } from '@/lib/db/schema';
 import { notFound } from '@/lib/errors';
+import type { RunListFilters } from '@/lib/domain/run-list-filters';
 import { RUN_PHASES, type RunPhase } from '@/lib/domain/run-phase';
-import { type NodeDto, type RunDto, type RunListItem, toNodeDto, toRunDto, toRunListItem } from './dto';
+import type { ArtifactEdge, RunCounts, RunDetail, RunPage } from '@/lib/contract/runs';
+import { toNodeDto, toRunDto, toRunListItem } from './dto';
 import { hasFilters, runConditions } from './run-filters';
-import { type EngineActionDto, listRunActions } from './engine-actions';
-
-export interface RunPage {
-  items: RunListItem[];
-  nextCursor: string | null;
-}
+import { listRunActions } from './engine-actions';
 
 /** A page of runs, newest first, by keyset on the id (never OFFSET). */
-export async function listRuns(db: Db, q: RunListQuery): Promise<RunPage> {
+export async function listRuns(db: Db, q: RunListFilters & { cursor?: string; limit: number }): Promise<RunPage> {
   const { cursor, limit, ...filters } = q;
   const where = and(runConditions(filters), cursor ? lt(runs.id, cursor) : undefined);
   // Ids first, then rows: selecting only ids lets the planner walk the (filter, id) index for a filter whose
@@ -25,15 +21,8 @@ export async function listRuns(db: Db, q: RunListQuery): Promise<RunPage> {
   return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
 }
 
-export interface RunCounts {
-  total: number;
-  byPhase: Record<RunPhase, number>;
-  /** True when the figures come from maintained counters rather than a scan. */
-  maintained: boolean;
-}
-
 /** Counts by phase under the filters (ignoring the phase filter itself); O(1) counters when unfiltered. */
-export async function countRuns(db: Db, f: RunFilters): Promise<RunCounts> {
+export async function countRuns(db: Db, f: RunListFilters): Promise<RunCounts> {
   const byPhase = Object.fromEntries(RUN_PHASES.map((p) => [p, 0])) as Record<RunPhase, number>;
   const { phase: _phase, ...rest } = f;
   const maintained = !hasFilters(rest);
@@ -43,26 +32,6 @@ export async function countRuns(db: Db, f: RunFilters): Promise<RunCounts> {
   for (const r of rows) byPhase[r.phase] = Number(r.n);
   const total = Object.values(byPhase).reduce((a, b) => a + b, 0);
   return { total, byPhase, maintained };
-}
-
-export interface ArtifactEdge {
-  from: string;
-  to: string;
-  digest: string;
-  /** The producer has since published a different manifest than the one the consumer staged. */
-  stale: boolean;
-  producerDigest: string | null;
-  fileCount: number | null;
-  totalSize: number | null;
-}
-
-export interface RunDetail extends RunDto {
-  nodes: NodeDto[];
-  edges: ArtifactEdge[];
-  /** Operator actions handed to the run's engine (imported runs), newest first. */
-  actions: EngineActionDto[];
-  /** The version's human name (its label; an engine's deployment id), null when it has none. */
-  versionLabel: string | null;
 }
 
 export async function getRun(db: Db, runId: string): Promise<RunDetail> {

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
-import type { CacheHit } from '@/lib/api/runner';
+import type { CacheHit } from '@/lib/contract/runner';
 import type { Db } from '@/lib/db/client';
 import { nodes } from '@/lib/db/schema';
 import { iso } from './dto';

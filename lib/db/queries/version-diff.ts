@@ -3,21 +3,11 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { nodes, runs } from '@/lib/db/schema';
 import { ACTIVE_PHASES } from '@/lib/domain/run-phase';
-import { blastRadius, diffManifests, type StrategyRadius, type WorkflowDiff } from '@/lib/domain/version-diff';
+import type { VersionDiff } from '@/lib/contract/versions';
+import { blastRadius, diffManifests } from '@/lib/domain/version-diff';
 import { getVersionRow } from './versions';
 
 const RADIUS_LIMIT = 5_000;
-
-export interface VersionDiff {
-  from: string;
-  to: string;
-  workflows: WorkflowDiff[];
-  /** Active runs of the older version that an upgrade to the newer would touch. */
-  activeRuns: number;
-  /** True when the blast radius was computed on the newest RADIUS_LIMIT active runs only. */
-  sampled: boolean;
-  blastRadius: StrategyRadius[];
-}
 
 /** What changed from the older of two versions to the newer, and what upgrading its active runs would do. */
 export async function diffVersions(db: Db, id: string, against: string): Promise<VersionDiff> {

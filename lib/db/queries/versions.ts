@@ -2,35 +2,10 @@ import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { runCounts, runs, type VersionRow, versions } from '@/lib/db/schema';
 import { notFound } from '@/lib/errors';
+import type { VersionDetail, VersionListItem } from '@/lib/contract/versions';
 import { type DrainReport, drainReport } from '@/lib/domain/drain';
-import type { VersionManifest } from '@/lib/domain/manifest';
 import { ACTIVE_PHASES } from '@/lib/domain/run-phase';
-import type { RunSource } from '@/lib/domain/run-source';
 import type { VersionStatus } from '@/lib/domain/version-status';
-
-export interface VersionListItem {
-  id: string;
-  label: string | null;
-  status: VersionStatus;
-  isCurrent: boolean;
-  address: string | null;
-  manifestDigest: string;
-  workflows: string[];
-  activeRuns: number;
-  totalRuns: number;
-  createdAt: string;
-  updatedAt: string;
-  rowVersion: number;
-  /** Where its runs come from; an engine's deployment has its key there. */
-  runSource: RunSource;
-  externalKey: string | null;
-}
-
-export interface VersionDetail extends VersionListItem {
-  manifest: VersionManifest;
-  signatures: Record<string, Record<string, string>>;
-  source: { repo?: string; commit?: string; branch?: string } | null;
-}
 
 function toItem(v: VersionRow, counts: Map<string, { active: number; total: number }>): VersionListItem {
   const c = counts.get(v.id) ?? { active: 0, total: 0 };

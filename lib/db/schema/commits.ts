@@ -1,13 +1,8 @@
 import { bigint, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import type { CommitEntity } from '@/lib/domain/commit-format';
+import type { CommitChange } from '@/lib/contract/commits';
 import { tstz } from './columns';
 
-export interface CommitChange {
-  entity: CommitEntity;
-  id: string;
-  before: unknown;
-  after: unknown;
-}
+export type { CommitChange };
 
 /** The append-only, linear audit log of every change made through the control API. */
 export const commits = pgTable(

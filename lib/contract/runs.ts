@@ -1,0 +1,113 @@
+import type { StepAction, StepNeed } from '@/lib/domain/manifest';
+import type { NodeStatus } from '@/lib/domain/node-status';
+import type { Waiting } from '@/lib/domain/run-machine';
+import type { RunPhase, RunResult } from '@/lib/domain/run-phase';
+import type { RunSource } from '@/lib/domain/run-source';
+import type { VersionStatus } from '@/lib/domain/version-status';
+import type { EngineActionDto } from './engine-actions';
+
+/** A run as listed: no input or output payloads. */
+export interface RunListItem {
+  id: string;
+  workflow: string;
+  versionId: string;
+  groupPath: string;
+  phase: RunPhase;
+  result: RunResult;
+  waiting: Waiting | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  upgradedFrom: string | null;
+  upgradedTo: string | null;
+  stranded: boolean;
+  /** Where the run comes from (Flowdeck, or an engine a connector imports). */
+  source: RunSource;
+  /** Started on a draining or sunset version that Flowdeck could not refuse. */
+  admittedWhileDraining: boolean;
+}
+
+export interface RunDto extends RunListItem {
+  input: unknown;
+  output: unknown;
+  error: unknown;
+  setupErrors: string[];
+  updatedAt: string;
+  rowVersion: number;
+  upgradeStrategy: string | null;
+  /** The runner holding the run (lazily expiring: compare leaseExpiresAt with now). */
+  leaseOwner: string | null;
+  leaseExpiresAt: string | null;
+  /** An imported run: the engine's id, status word and full workflow id. */
+  externalId: string | null;
+  engineStatus: string | null;
+  workflowRef: string | null;
+}
+
+export interface NodeDto {
+  nodeId: string;
+  action: StepAction;
+  signature: string;
+  needs: Required<StepNeed>[];
+  status: NodeStatus;
+  attempt: number;
+  input: unknown;
+  startedAt: string | null;
+  finishedAt: string | null;
+  output: unknown;
+  error: unknown;
+  artifactManifest: string | null;
+  stagedManifests: Record<string, string>;
+  reusedFrom: string | null;
+}
+
+export interface RunPage {
+  items: RunListItem[];
+  nextCursor: string | null;
+}
+
+export interface RunCounts {
+  total: number;
+  byPhase: Record<RunPhase, number>;
+  /** True when the figures come from maintained counters rather than a scan. */
+  maintained: boolean;
+}
+
+export interface ArtifactEdge {
+  from: string;
+  to: string;
+  digest: string;
+  /** The producer has since published a different manifest than the one the consumer staged. */
+  stale: boolean;
+  producerDigest: string | null;
+  fileCount: number | null;
+  totalSize: number | null;
+}
+
+export interface RunDetail extends RunDto {
+  nodes: NodeDto[];
+  edges: ArtifactEdge[];
+  /** Operator actions handed to the run's engine (imported runs), newest first. */
+  actions: EngineActionDto[];
+  /** The version's human name (its label; an engine's deployment id), null when it has none. */
+  versionLabel: string | null;
+}
+
+export interface RunFacetVersion {
+  id: string;
+  status: VersionStatus;
+  isCurrent: boolean;
+  createdAt: string;
+  label: string | null;
+  runSource: RunSource;
+}
+
+/** The choices of the run list's workflow and version filters. */
+export interface RunFacets {
+  /** Every workflow name any version's manifest defines, sorted. */
+  workflows: string[];
+  /** Versions not deleted, newest first. */
+  versions: RunFacetVersion[];
+  /** Where runs come from, when any come from an engine a connector imports (else only Flowdeck). */
+  sources: RunSource[];
+}
