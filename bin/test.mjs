@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type check, unit and integration tests (PGlite, and PostgreSQL when DATABASE_URL is set),
+// `npm test`: type check, import rules (STYLE.md §1), unit and integration tests (PGlite, and PostgreSQL when DATABASE_URL is set),
 // then the Playwright suite against a real server on each engine. Ends with one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -93,6 +93,7 @@ prepareWorkflowApp();
 
 if (only !== 'e2e') {
   run('type check', bin('tsc'), ['--noEmit', '-p', '.']);
+  run('import rules', 'npm', ['run', '--silent', 'lint:deps']);
   const file = path.join(reports, 'vitest.json');
   run(`unit and integration tests (${process.env.DATABASE_URL ? 'PGlite + PostgreSQL' : 'PGlite'})`, bin('vitest'), [
     'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`,
