@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run lint:deps`: the import rules of STYLE.md §1 (.dependency-cruiser.cjs), checked by dependency-cruiser.
-// It lives in tools/import-rules with its own lockfile because it parses with the TypeScript compiler API of
+// It lives in bin/import-rules with its own lockfile because it parses with the TypeScript compiler API of
 // TypeScript 6, which the project's TypeScript 7 no longer has in-process. Installed there on first use and
 // again whenever that lockfile changes; the arguments go to depcruise as they are.
 import { spawnSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const tool = path.join(root, 'tools', 'import-rules');
+const tool = path.join(root, 'bin', 'import-rules');
 const installed = path.join(tool, 'node_modules', '.package-lock.json');
 const mtime = (file) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : -1);
 
