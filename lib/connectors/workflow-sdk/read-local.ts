@@ -198,8 +198,25 @@ export function readLocalWorld(dataDir: string, options: Options = {}): LocalWor
     return snapshot;
   }
 
-  async function readWith(listing: Listing, runIds: readonly string[], retry: boolean): Promise<SdkReadResult> {
-    const hooks = readHooks(listing);
+  /**
+   * The whole listing of this pass, with the hooks it names read once: the runs a pass reads come from one
+   * listing, instead of every directory listed again for each batch. A new pass (listRunIds) drops it, so
+   * a run is never read from a listing older than the change that made it due.
+   */
+  let recent: { listing: Listing; hooks: Map<string, SdkHook[]>; at: number } | null = null;
+  const LISTING_REUSE_MS = 60_000;
+
+  async function freshListing(): Promise<{ listing: Listing; hooks: Map<string, SdkHook[]> }> {
+    const listing = await list();
+    recent = { listing, hooks: readHooks(listing), at: Date.now() };
+    return recent;
+  }
+
+  async function currentListing(): Promise<{ listing: Listing; hooks: Map<string, SdkHook[]> }> {
+    return recent && Date.now() - recent.at < LISTING_REUSE_MS ? recent : freshListing();
+  }
+
+  async function readWith(listing: Listing, hooks: Map<string, SdkHook[]>, runIds: readonly string[], retry: boolean): Promise<SdkReadResult> {
     const result: SdkReadResult = { runs: [], problems: [] };
     const again: string[] = [];
     let files = 0;
@@ -215,7 +232,8 @@ export function readLocalWorld(dataDir: string, options: Options = {}): LocalWor
       else result.runs.push(read);
     }
     if (again.length > 0) {
-      const second = await readWith(await list(), again, false);
+      const fresh = await freshListing();
+      const second = await readWith(fresh.listing, fresh.hooks, again, false);
       result.runs.push(...second.runs);
       result.problems.push(...second.problems);
     }
@@ -231,6 +249,7 @@ export function readLocalWorld(dataDir: string, options: Options = {}): LocalWor
       return { version, layout: [...events, ...steps].some((e) => e.isDirectory()) ? 'run-scoped' : 'flat' };
     },
     async listRunIds() {
+      recent = null;
       const listing = await list(false);
       const entries: LocalRunEntry[] = [];
       for (const [runId, file] of listing.runs) {
@@ -250,12 +269,13 @@ export function readLocalWorld(dataDir: string, options: Options = {}): LocalWor
       return runs[0] ?? problems[0] ?? { runId, problem: 'not read' };
     },
     async readRuns(runIds) {
-      return readWith(await list(), runIds, true);
+      const { listing, hooks } = await currentListing();
+      return readWith(listing, hooks, runIds, true);
     },
     async *scanBatches(batchSize = 200) {
-      const listing = await list();
+      const { listing, hooks } = await freshListing();
       const ids = [...listing.runs.keys()].sort(compare);
-      for (let i = 0; i < ids.length; i += batchSize) yield await readWith(listing, ids.slice(i, i + batchSize), true);
+      for (let i = 0; i < ids.length; i += batchSize) yield await readWith(listing, hooks, ids.slice(i, i + batchSize), true);
     },
     async scan() {
       const all: SdkReadResult = { runs: [], problems: [] };
