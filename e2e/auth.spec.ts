@@ -197,7 +197,8 @@ test.describe.serial('authentication required', () => {
     await page.context().close();
   });
 
-  test('a viewer sees no mutation buttons on the run and version pages; an operator does', async ({ browser }) => {
+  test('a viewer sees no mutation buttons on the run and version pages; an operator does', async ({ browser }, info) => {
+    info.setTimeout(90_000); // two sign-ins, two roles on two pages, six screenshots
     const { runId, versionId } = await targets();
 
     const viewer = await newPage(browser);
