@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { freePort } from '../e2e/fixtures/free-port';
 import { ROOT } from './lib';
 
 export interface Group {
@@ -83,7 +84,7 @@ export async function stopAll(): Promise<void> {
   cleanups.clear();
 }
 
-export { freePort } from '../e2e/fixtures/free-port';
+export { freePort };
 
 /** This process's environment without what would point a child elsewhere. */
 export function cleanEnv(): Record<string, string> {
