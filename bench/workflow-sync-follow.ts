@@ -28,19 +28,31 @@ export interface FollowResult {
   seen: number;
   /** Start response → first list poll that shows the run (the list is polled every POLL_MS); a run not seen within 30 s of the last start counts as infinitely late (null in the JSON). */
   latencyMs: { p50: number; p95: number; max: number; min: number };
-  /** Start response → the connector's log line saying it imported the run (no polling in between). */
+  /** Start response → the connector's log line saying it imported the run (no polling in between; not logged: infinitely late). */
   importedLogMs: { p50: number; p95: number; max: number };
   pollMs: number;
   /** The connector's first pass over what the world already held, before following. */
   initialPassSeconds: number;
-  /** Cores used while measuring (the app's own use is in machineBusy only). */
-  cpu: { connectorCores: number; serverCores: number; machineBusy: number };
+  /** Cores used while measuring: the connector's process tree, Flowdeck's server, the example app's server, the whole machine (share busy). */
+  cpu: { connectorCores: number; serverCores: number; appCores: number; machineBusy: number };
   loadAverage: [number, number];
 }
 
 const POLL_MS = 100;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const stats = (xs: number[]) => ({ p50: percentile(xs, 50), p95: percentile(xs, 95), max: xs.length ? Math.max(...xs) : Number.NaN });
+
+/** The app's server process: the one whose environment points the world's queue at the app's URL (the fixture sets it). */
+function appPid(url: string): number {
+  for (const pid of fs.readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      if (fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`WORKFLOW_LOCAL_BASE_URL=${url}`)) return Number(pid);
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return 0;
+}
 
 /** Copies a cached world-local directory's entities into a running app's data dir (files only; same flat layout). */
 function copyWorld(from: string, to: string): void {
@@ -134,13 +146,14 @@ export async function measureFollow(o: FollowOptions): Promise<FollowResult> {
     await waitSeen([...startedAt.keys()], 30_000);
     const warm = new Set(startedAt.keys());
     const load0 = os.loadavg()[0] as number;
-    const [c0, s0, m0] = [treeCpu(sync.pid), treeCpu(fd.group.pid), machineCpu()];
+    const app0 = appPid(app.url);
+    const [c0, s0, a0, m0] = [treeCpu(sync.pid), treeCpu(fd.group.pid), app0 ? treeCpu(app0) : 0, machineCpu()];
     const tMeasure = performance.now();
     await startRuns(Math.round(o.rate * o.seconds), 'follow');
     const measured = [...startedAt.keys()].filter((id) => !warm.has(id));
     await waitSeen(measured, 30_000);
     const elapsed = (performance.now() - tMeasure) / 1000;
-    const [c1, s1, m1] = [treeCpu(sync.pid), treeCpu(fd.group.pid), machineCpu()];
+    const [c1, s1, a1, m1] = [treeCpu(sync.pid), treeCpu(fd.group.pid), app0 ? treeCpu(app0) : 0, machineCpu()];
     polling = false;
     await poller;
     if (pollError) throw pollError;
@@ -166,6 +179,7 @@ export async function measureFollow(o: FollowOptions): Promise<FollowResult> {
       cpu: {
         connectorCores: (c1 - c0) / elapsed,
         serverCores: (s1 - s0) / elapsed,
+        appCores: app0 ? (a1 - a0) / elapsed : Number.NaN,
         machineBusy: m1.total > m0.total ? (m1.busy - m0.busy) / (m1.total - m0.total) : 0,
       },
       loadAverage: [load0, os.loadavg()[0] as number],

@@ -196,7 +196,7 @@ async function runWorld(world: World): Promise<WorldResult> {
       const f = await measureFollow({ world, seconds: FOLLOW_SECONDS, rate: RATE, background, postgresBase: PG_BASE });
       follow.push(f);
       console.log(
-        `    first pass ${f.initialPassSeconds.toFixed(1)} s; ${f.seen}/${f.started} seen; p50 ${f.latencyMs.p50.toFixed(0)} ms, p95 ${f.latencyMs.p95.toFixed(0)} ms, max ${f.latencyMs.max.toFixed(0)} ms (connector log: p50 ${f.importedLogMs.p50.toFixed(0)}, p95 ${f.importedLogMs.p95.toFixed(0)}); connector ${f.cpu.connectorCores.toFixed(2)} cores, server ${f.cpu.serverCores.toFixed(2)}`,
+        `    first pass ${f.initialPassSeconds.toFixed(1)} s; ${f.seen}/${f.started} seen; p50 ${f.latencyMs.p50.toFixed(0)} ms, p95 ${f.latencyMs.p95.toFixed(0)} ms, max ${f.latencyMs.max.toFixed(0)} ms (connector log: p50 ${f.importedLogMs.p50.toFixed(0)}, p95 ${f.importedLogMs.p95.toFixed(0)}); CPU: connector ${f.cpu.connectorCores.toFixed(2)} cores, server ${f.cpu.serverCores.toFixed(2)}, app ${f.cpu.appCores.toFixed(2)}, machine ${Math.round(f.cpu.machineBusy * 100)}% busy`,
       );
     }
   }
