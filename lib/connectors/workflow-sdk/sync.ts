@@ -105,6 +105,7 @@ export class WorkflowSync {
       const { snapshots, problems } = await this.reader.read(ids.slice(i, i + this.config.batchSize));
       for (const p of problems) this.summary.skip(p.runId, p.problem);
       const batch: ImportRun[] = [];
+      const digests = new Map<string, string>();
       for (const snap of snapshots) {
         let run: ImportRun;
         try {
@@ -121,15 +122,17 @@ export class WorkflowSync {
           continue;
         }
         if (!this.current || run.createdAt > this.current.createdAt) this.current = { key: run.versionKey, createdAt: run.createdAt };
-        if (this.known.get(run.externalId) === jsonDigest(run)) {
+        const digest = jsonDigest(run);
+        if (this.known.get(run.externalId) === digest) {
           this.summary.addRun('unchanged', parts(run), 0);
           continue;
         }
+        digests.set(run.externalId, digest);
         batch.push(run);
       }
       if (batch.length === 0) continue;
       sent += batch.length;
-      await this.send(batch);
+      await this.send(batch, digests);
     }
     return sent;
   }
@@ -154,7 +157,7 @@ export class WorkflowSync {
     return out;
   }
 
-  private async send(batch: ImportRun[]): Promise<void> {
+  private async send(batch: ImportRun[], digests: Map<string, string>): Promise<void> {
     const result = await this.api.importBatch(this.config.source, { versions: this.versionsFor(batch), runs: batch });
     for (const v of result.versions) this.summary.versions[v.outcome === 'imported' ? 'imported' : 'unchanged'] += 1;
     const byId = new Map(batch.map((r) => [r.externalId, r]));
@@ -166,7 +169,7 @@ export class WorkflowSync {
         continue;
       }
       this.summary.addRun(r.outcome, parts(run), r.events);
-      this.known.set(r.externalId, jsonDigest(run));
+      this.known.set(r.externalId, digests.get(r.externalId) ?? jsonDigest(run));
       if (r.outcome !== 'unchanged') this.log(`${r.outcome} ${run.workflow} ${r.externalId} (${run.engineStatus})`);
     }
   }
