@@ -5,7 +5,7 @@ import { ThemeProvider } from 'next-themes';
 import { type ReactNode, useState } from 'react';
 import { SessionProvider } from '@/components/auth/caller-context';
 import { isApiError, isRetryable } from '@/lib/api/fetch-json';
-import type { SessionInfo } from '@/lib/api/session';
+import type { SessionInfo } from '@/lib/contract/session';
 import { safeNextPath } from '@/lib/domain/safe-next';
 import { routes } from '@/lib/routes';
 

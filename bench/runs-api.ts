@@ -12,7 +12,7 @@ import { openDb } from '@/lib/db/open';
 import { runConditions } from '@/lib/db/queries/run-filters';
 import { runs } from '@/lib/db/schema';
 import { isStoreEmpty, loadDemo } from '@/lib/demo/load';
-import type { RunFilters } from '@/lib/api/schemas';
+import type { RunFilters } from '@/lib/contract/schemas';
 import { sql } from 'drizzle-orm';
 import { ms, percentile, ROOT, startServer, timeIt } from './lib';
 

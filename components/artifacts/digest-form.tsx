@@ -4,7 +4,7 @@ import { ArrowRight, Search } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Digest } from '@/lib/api/schemas';
+import { Digest } from '@/lib/contract/schemas';
 import { routes } from '@/lib/routes';
 import { cn } from '@/lib/utils/cn';
 

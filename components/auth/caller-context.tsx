@@ -2,8 +2,8 @@
 
 import { createContext, type ReactNode, useContext } from 'react';
 import { permission, type Permission } from '@/lib/api/action-access';
-import type { Access } from '@/lib/api/endpoints';
-import type { SessionInfo } from '@/lib/api/session';
+import type { Access } from '@/lib/contract/endpoints';
+import type { SessionInfo } from '@/lib/contract/session';
 
 const SessionContext = createContext<SessionInfo>({ authRequired: false, caller: null });
 

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Callout } from '@/components/ui/callout';
 import { Field, Input } from '@/components/ui/field';
 import { fetchJson, isApiError } from '@/lib/api/fetch-json';
-import type { SessionInfo } from '@/lib/api/session';
+import type { SessionInfo } from '@/lib/contract/session';
 import { routes } from '@/lib/routes';
 
 /**

@@ -4,7 +4,7 @@ import { X } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/field';
-import type { CommitFilters as Filters } from '@/lib/api/schemas';
+import type { CommitFilters as Filters } from '@/lib/contract/schemas';
 import { COMMIT_ACTIONS, COMMIT_ENTITIES as ENTITIES, commitActionLabel } from '@/lib/domain/commit-format';
 
 const ID_PATTERN = /^[a-z]+_[0-9A-Z]{26}$/;

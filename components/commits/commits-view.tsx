@@ -7,7 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { QueryError } from '@/components/ui/query-error';
 import { isApiError } from '@/lib/api/fetch-json';
 import { useCommits } from '@/lib/api/hooks/use-commits';
-import type { CommitFilters as Filters } from '@/lib/api/schemas';
+import type { CommitFilters as Filters } from '@/lib/contract/schemas';
 import { routes } from '@/lib/routes';
 import { CommitFilters } from './commit-filters';
 import { CommitsTable } from './commits-table';

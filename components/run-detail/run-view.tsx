@@ -6,7 +6,7 @@ import { useSearchParams } from 'next/navigation';
 import { useCallback } from 'react';
 import { TabPanel, Tabs } from '@/components/ui/tabs';
 import { useRun } from '@/lib/api/hooks/use-run';
-import { RUN_TABS, type RunTab, RunViewSearch } from '@/lib/api/schemas';
+import { RUN_TABS, type RunTab, RunViewSearch } from '@/lib/contract/schemas';
 import { routes } from '@/lib/routes';
 import { EventsTab } from './events-tab';
 import { GraphTab } from './graph-tab';

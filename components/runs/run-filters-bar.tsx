@@ -2,7 +2,7 @@
 
 import { X } from 'lucide-react';
 import { Button } from '@/components/ui/button';
-import type { RunFilters } from '@/lib/api/schemas';
+import type { RunFilters } from '@/lib/contract/schemas';
 import type { RunFacets } from '@/lib/contract/runs';
 import { shortId } from '@/lib/domain/run-list-format';
 import { hasActiveFilters, toggleResult, withFilters } from '@/lib/domain/run-list-filters';

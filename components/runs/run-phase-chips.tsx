@@ -1,6 +1,6 @@
 'use client';
 
-import type { RunFilters } from '@/lib/api/schemas';
+import type { RunFilters } from '@/lib/contract/schemas';
 import type { RunCounts } from '@/lib/contract/runs';
 import { PHASE_CHIP_ORDER, phaseTone } from '@/lib/domain/run-list-status';
 import { RUN_PHASE_LABELS, type RunPhase } from '@/lib/domain/run-phase';

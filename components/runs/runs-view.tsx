@@ -10,7 +10,7 @@ import { useRunListHydrated } from '@/lib/api/hooks/use-run-list-clock';
 import { useRunListFilters } from '@/lib/api/hooks/use-run-list-filters';
 import { useRunListKeyboard } from '@/lib/api/hooks/use-run-list-keyboard';
 import { useRuns } from '@/lib/api/hooks/use-runs';
-import type { RunFilters } from '@/lib/api/schemas';
+import type { RunFilters } from '@/lib/contract/schemas';
 import { hasActiveFilters, togglePhase, withFilters } from '@/lib/domain/run-list-filters';
 import { moveHighlight } from '@/lib/domain/run-list-live';
 import { routes } from '@/lib/routes';

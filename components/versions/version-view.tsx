@@ -9,7 +9,7 @@ import { TabPanel, Tabs } from '@/components/ui/tabs';
 import { Toaster } from '@/components/ui/toast';
 import { isApiError } from '@/lib/api/fetch-json';
 import { useVersion } from '@/lib/api/hooks/use-version';
-import { VERSION_TABS, type VersionTab, VersionViewSearch } from '@/lib/api/schemas';
+import { VERSION_TABS, type VersionTab, VersionViewSearch } from '@/lib/contract/schemas';
 import { routes } from '@/lib/routes';
 import { DiffTab } from './diff-tab';
 import { DrainPanel } from './drain-panel';

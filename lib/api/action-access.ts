@@ -1,11 +1,11 @@
 import type { RunAction } from '@/lib/domain/run-actions';
 import { type Role, roleAllows } from '@/lib/domain/roles';
 import type { VersionAction } from '@/lib/domain/version-actions';
-import { type Access, ENDPOINTS, type EndpointKey, FORCE_SUNSET_ACCESS } from './endpoints';
-import type { CallerInfo } from './session';
+import { type Access, ENDPOINTS, type EndpointKey, FORCE_SUNSET_ACCESS } from '@/lib/contract/endpoints';
+import type { CallerInfo } from '@/lib/contract/session';
 
 /**
- * Which role each UI action needs, read from the endpoint it calls (lib/api/endpoints.ts is the one
+ * Which role each UI action needs, read from the endpoint it calls (lib/contract/endpoints.ts is the one
  * source of truth; the server enforces the same access on every request).
  */
 const access = (key: EndpointKey): Access => ENDPOINTS[key].access;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiReference, formatBytes, schemaConstraints, schemaType } from './api-reference';
-import { ENDPOINTS } from './endpoints';
+import { ENDPOINTS } from '@/lib/contract/endpoints';
 import { buildOpenApiDocument } from './openapi';
 
 const groups = apiReference(buildOpenApiDocument());

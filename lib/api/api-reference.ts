@@ -1,4 +1,4 @@
-import { API_TAGS, type Access, type ApiTag, type HttpMethod } from './endpoints';
+import { API_TAGS, type Access, type ApiTag, type HttpMethod } from '@/lib/contract/endpoints';
 import type { JsonSchema, OpenApiDocument, OpenApiOperation } from './openapi';
 
 /**

@@ -2,7 +2,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { ENDPOINTS, splitKey, type EndpointKey } from './endpoints';
+import { ENDPOINTS, splitKey, type EndpointKey } from '@/lib/contract/endpoints';
 import { buildOpenApiDocument, errorStatuses, operationId, type OpenApiOperation } from './openapi';
 
 const doc = buildOpenApiDocument();

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ERROR_STATUS, type ErrorCode } from '@/lib/errors';
-import { API_TAG_INFO, API_TAGS, ENDPOINTS, splitKey, type ApiTag, type EndpointKey, type EndpointSpec } from './endpoints';
-import { BLOB_LIMIT, JSON_DEPTH_LIMIT, JSON_LIMIT } from './limits';
+import { API_TAG_INFO, API_TAGS, ENDPOINTS, splitKey, type ApiTag, type EndpointKey, type EndpointSpec } from '@/lib/contract/endpoints';
+import { BLOB_LIMIT, JSON_DEPTH_LIMIT, JSON_LIMIT } from '@/lib/contract/limits';
 import { schemaCollector, type JsonSchema } from './openapi-schemas';
-import { SESSION_COOKIE } from './session';
+import { SESSION_COOKIE } from '@/lib/contract/session';
 
 /**
  * The OpenAPI 3.1 document of the HTTP API, generated from ENDPOINTS and their zod schemas. Pure: the

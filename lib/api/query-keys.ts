@@ -3,7 +3,7 @@
  * `runKeys.all` ⊃ `runKeys.lists()` ⊃ `runKeys.list(filters)`; `runKeys.detail(id)` ⊃ its nodes/events.
  * Filters are the parsed filter objects (`z.infer` of the list schemas), kept as the last key element.
  */
-import type { RunFilters } from './schemas';
+import type { RunFilters } from '@/lib/contract/schemas';
 
 export const runKeys = {
   all: ['runs'] as const,

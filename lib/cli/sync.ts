@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import type { ImportResult, SourceRunsPage } from '@/lib/api/engine-import';
+import type { ImportResult, SourceRunsPage } from '@/lib/contract/engine-import';
 import { WorkflowActor } from '@/lib/connectors/workflow-sdk/act';
 import { type ConnectorApi, type SyncConfig, WorkflowSync } from '@/lib/connectors/workflow-sdk/sync';
 import { manifestFromBuild } from '@/lib/connectors/workflow-sdk/to-import';

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
-import type { ClaimedAction } from '@/lib/api/engine-import';
+import type { ClaimedAction } from '@/lib/contract/engine-import';
 import type { Db } from '@/lib/db/client';
 import { type CommitChange, type EngineActionRow, engineActions, type RunRow, runs } from '@/lib/db/schema';
 import { AppError, notFound } from '@/lib/errors';

@@ -2,7 +2,7 @@ import { RUN_PHASES, RUN_RESULTS, type RunPhase, type RunResult } from './run-ph
 import type { RunSource } from './run-source';
 
 /**
- * The run list's filter set, structurally the `RunFilters` of lib/api/schemas (the URL search params of
+ * The run list's filter set, structurally the `RunFilters` of lib/contract/schemas (the URL search params of
  * `/runs` and the query params of the list and counts API). Pure helpers to edit and compare them.
  */
 export interface RunListFilters {

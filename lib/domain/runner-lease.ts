@@ -2,7 +2,7 @@
  * Runner leases, pure. A runner claims a run (POST /api/v1/runner/claim) and holds it under a lease
  * (`lease_owner`, `lease_expires_at` on the run) that it extends by heartbeats. Expiry is lazy: nothing
  * sweeps; a run whose lease expired is simply claimable again, and the next claimer requeues the steps the
- * previous runner left running. The full HTTP contract is in lib/api/runner.ts.
+ * previous runner left running. The full HTTP contract is in lib/contract/runner.ts.
  */
 import type { RunEvent, RunState, Waiting } from './run-machine';
 import type { RunPhase } from './run-phase';

@@ -1,5 +1,5 @@
 import { and, desc, isNull, sql } from 'drizzle-orm';
-import type { HookResponse } from '@/lib/api/runner';
+import type { HookResponse } from '@/lib/contract/runner';
 import type { Db } from '@/lib/db/client';
 import { runs } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImportBody, type ImportRun } from '@/lib/api/engine-import';
+import { ImportBody, type ImportRun } from '@/lib/contract/engine-import';
 import type { OpenedDb } from '@/lib/db/open';
 import { listCommits } from '@/lib/db/queries/commits';
 import { countRuns, getRun } from '@/lib/db/queries/runs';

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { ImportBody, ImportResult, ImportRun } from '@/lib/api/engine-import';
+import type { ImportBody, ImportResult, ImportRun } from '@/lib/contract/engine-import';
 import type { Db, Tx } from '@/lib/db/client';
 import { events, nodes, type RunRow, runs, type VersionRow } from '@/lib/db/schema';
 import { jsonDigest } from '@/lib/domain/digest';

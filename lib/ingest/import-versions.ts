@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { ImportResult, ImportVersion } from '@/lib/api/engine-import';
+import type { ImportResult, ImportVersion } from '@/lib/contract/engine-import';
 import type { Db, Tx } from '@/lib/db/client';
 import { type CommitChange, type VersionRow, versions } from '@/lib/db/schema';
 import { appendCommit } from '@/lib/db/writes/commit';

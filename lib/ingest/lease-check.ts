@@ -2,7 +2,7 @@ import type { RunRow } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { holdsLease } from '@/lib/domain/runner-lease';
 
-/** An engine write made under a runner's lease (lib/api/runner.ts). */
+/** An engine write made under a runner's lease (lib/contract/runner.ts). */
 export interface LeaseClaim {
   runnerId: string;
 }

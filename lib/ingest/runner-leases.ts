@@ -1,6 +1,6 @@
 /**
  * Runner leases in the store: claim, heartbeat, release. The HTTP contract (shapes, states, errors) is
- * written once in lib/api/runner.ts; the pure rules (what is claimable, which events a claim appends,
+ * written once in lib/contract/runner.ts; the pure rules (what is claimable, which events a claim appends,
  * what a heartbeat answers) are in lib/domain/runner-lease.ts.
  *
  * Expiry is lazy: nothing sweeps. A claim takes runs whose lease is free or expired; each run is claimed
@@ -8,7 +8,7 @@
  * other web replicas on Postgres) pass over each other's rows and never get the same run.
  */
 import { and, asc, eq, gt, inArray, isNull, lte, notInArray, sql } from 'drizzle-orm';
-import type { ClaimedRun, HeartbeatRun } from '@/lib/api/runner';
+import type { ClaimedRun, HeartbeatRun } from '@/lib/contract/runner';
 import type { Db, Tx } from '@/lib/db/client';
 import { toNodeDto, toRunDto } from '@/lib/db/queries/dto';
 import { nodes, type RunRow, runs, versions } from '@/lib/db/schema';

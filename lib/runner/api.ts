@@ -29,7 +29,7 @@ export interface ClaimedRun {
 
 export type LeaseState = 'ok' | 'lost' | 'cancelled' | 'paused' | 'finished';
 
-/** A successful node with the same step signature and staged manifests (lib/api/runner.ts). */
+/** A successful node with the same step signature and staged manifests (lib/contract/runner.ts). */
 export interface CacheHit {
   runId: string;
   nodeId: string;

@@ -1,4 +1,4 @@
-import { HTTP_METHODS, matchPath } from '@/lib/api/endpoints';
+import { HTTP_METHODS, matchPath } from '@/lib/contract/endpoints';
 import { errorResponse } from './error-envelope';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id';
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Access } from '@/lib/api/endpoints';
+import type { Access } from '@/lib/contract/endpoints';
 import { readSessionSecret } from '@/lib/control/session-secret';
 import type { Db } from '@/lib/db/client';
 import { findTokenByHash, findTokenById, recordTokenUse } from '@/lib/db/queries/tokens';
@@ -12,7 +12,7 @@ import { hashTokenSecret, isTokenSecretShape } from '@/lib/domain/token-secret';
 import { shouldRecordUse, tokenState } from '@/lib/domain/tokens';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { SESSION_COOKIE } from '@/lib/api/session';
+import { SESSION_COOKIE } from '@/lib/contract/session';
 import { readCookie } from './session-cookie';
 import { getStore } from './store';
 

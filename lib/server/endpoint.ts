@@ -1,5 +1,5 @@
 import 'server-only';
-import { endpointSpec, type EndpointKey } from '@/lib/api/endpoints';
+import { endpointSpec, type EndpointKey } from '@/lib/contract/endpoints';
 import { authorize, type Caller, recordUse } from './auth';
 import { toErrorResponse } from './http';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id';
@@ -24,7 +24,7 @@ function withRequestId(response: Response, requestId: string): Response {
 }
 
 /**
- * The route handler of one endpoint of lib/api/endpoints.ts: authorizes the caller for the endpoint's
+ * The route handler of one endpoint of lib/contract/endpoints.ts: authorizes the caller for the endpoint's
  * access (lib/server/auth.ts), runs the handler, records the token's use when it succeeded, maps every
  * failure to the error envelope, and tags the response with a request id (also in the server log for
  * internal errors).

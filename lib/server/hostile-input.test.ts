@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ENDPOINTS, splitKey, type EndpointKey } from '@/lib/api/endpoints';
+import { ENDPOINTS, splitKey, type EndpointKey } from '@/lib/contract/endpoints';
 import { buildOpenApiDocument } from '@/lib/api/openapi';
 import { LocalBlobStore } from '@/lib/artifacts/local-blob-store';
 import type { OpenedDb } from '@/lib/db/open';

@@ -3,14 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { ZodError, type z } from 'zod';
 import { StoreLockedError } from '@/lib/db/lock';
 import { SchemaTooNewError } from '@/lib/db/schema-version';
-import { JSON_DEPTH_LIMIT, JSON_LIMIT } from '@/lib/api/limits';
+import { JSON_DEPTH_LIMIT, JSON_LIMIT } from '@/lib/contract/limits';
 import { storableJsonProblem, textProblem } from '@/lib/domain/storable-json';
 import { AppError } from '@/lib/errors';
 import { errorResponse } from './error-envelope';
 
 export { errorResponse } from './error-envelope';
 
-export { BLOB_LIMIT, JSON_LIMIT } from '@/lib/api/limits';
+export { BLOB_LIMIT, JSON_LIMIT } from '@/lib/contract/limits';
 
 function fieldErrors(err: ZodError): Record<string, string[]> {
   const fields: Record<string, string[]> = {};

@@ -2,7 +2,7 @@ import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { type CallerInfo, SESSION_COOKIE, type SessionInfo } from '@/lib/api/session';
+import { type CallerInfo, SESSION_COOKIE, type SessionInfo } from '@/lib/contract/session';
 import { isLoopbackRequestHost } from '@/lib/domain/auth-mode';
 import { safeNextPath } from '@/lib/domain/safe-next';
 import { AppError } from '@/lib/errors';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ENDPOINTS, HTTP_METHODS, matchPath } from '@/lib/api/endpoints';
+import { ENDPOINTS, HTTP_METHODS, matchPath } from '@/lib/contract/endpoints';
 import { buildOpenApiDocument } from '@/lib/api/openapi';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -1,5 +1,5 @@
-import { ExpectedBody, RunParams } from '@/lib/api/schemas';
-import type { EndpointKey } from '@/lib/api/endpoints';
+import { ExpectedBody, RunParams } from '@/lib/contract/schemas';
+import type { EndpointKey } from '@/lib/contract/endpoints';
 import type { Db } from '@/lib/db/client';
 import type { RunRow } from '@/lib/db/schema';
 import { toRunDto } from '@/lib/db/queries/dto';

@@ -11,7 +11,7 @@ import * as heartbeatRoute from '@/app/api/v1/runner/heartbeat/route';
 import * as releaseRoute from '@/app/api/v1/runner/release/route';
 import * as artifactRoute from '@/app/api/v1/runs/[runId]/nodes/[nodeId]/artifact-manifest/route';
 import * as eventsRoute from '@/app/api/v1/runs/[runId]/events/route';
-import type { CacheResponse, ClaimResponse, HeartbeatResponse, HookResponse, ReleaseResponse } from '@/lib/api/runner';
+import type { CacheResponse, ClaimResponse, HeartbeatResponse, HookResponse, ReleaseResponse } from '@/lib/contract/runner';
 import { LocalBlobStore } from '@/lib/artifacts/local-blob-store';
 import type { OpenedDb } from '@/lib/db/open';
 import { buildManifest } from '@/lib/domain/artifact-manifest';

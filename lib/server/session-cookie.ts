@@ -1,4 +1,4 @@
-import { SESSION_COOKIE } from '@/lib/api/session';
+import { SESSION_COOKIE } from '@/lib/contract/session';
 
 /** One cookie's value from a `Cookie` header, or null. */
 export function readCookie(header: string | null, name: string): string | null {

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { CallerInfo, SessionInfo } from '@/lib/api/session';
+import type { CallerInfo, SessionInfo } from '@/lib/contract/session';
 import { ensureSessionSecret } from '@/lib/control/session-secret';
 import { recordTokenUse } from '@/lib/db/queries/tokens';
 import { isHttps } from '@/lib/domain/request-origin';

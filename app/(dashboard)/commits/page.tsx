@@ -5,7 +5,7 @@ import { CommitsView } from '@/components/commits/commits-view';
 import { PageHeader } from '@/components/shell/page-header';
 import type { CommitListData } from '@/lib/api/hooks/use-commits';
 import { commitKeys } from '@/lib/api/query-keys';
-import { COMMIT_PAGE_SIZE, parseCommitFilters } from '@/lib/api/schemas';
+import { COMMIT_PAGE_SIZE, parseCommitFilters } from '@/lib/contract/schemas';
 import { listCommits } from '@/lib/db/queries/commits';
 import { pagePath, requirePageCaller } from '@/lib/server/page-guard';
 import { routes } from '@/lib/routes';

@@ -4,7 +4,7 @@ import { connection } from 'next/server';
 import { RunsView } from '@/components/runs/runs-view';
 import type { RunListData } from '@/lib/api/hooks/use-runs';
 import { runKeys } from '@/lib/api/query-keys';
-import { parseRunFilters } from '@/lib/api/schemas';
+import { parseRunFilters } from '@/lib/contract/schemas';
 import { listRunFacets } from '@/lib/db/queries/run-facets';
 import { countRuns, listRuns } from '@/lib/db/queries/runs';
 import { countFilters, RUN_PAGE_SIZE } from '@/lib/domain/run-list-filters';

@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/api/fetch-json';
 import { commitKeys } from '@/lib/api/query-keys';
-import { COMMIT_PAGE_SIZE, type CommitFilters } from '@/lib/api/schemas';
+import { COMMIT_PAGE_SIZE, type CommitFilters } from '@/lib/contract/schemas';
 import type { CommitListItem } from '@/lib/contract/commits';
 import { routes } from '@/lib/routes';
 

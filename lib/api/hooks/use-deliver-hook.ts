@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ApiError, fetchJson } from '@/lib/api/fetch-json';
 import { commitKeys, runKeys } from '@/lib/api/query-keys';
-import type { HookResponse } from '@/lib/api/runner';
+import type { HookResponse } from '@/lib/contract/runner';
 import { routes } from '@/lib/routes';
 
 /**

@@ -1,6 +1,6 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useState, useTransition } from 'react';
-import type { RunFilters } from '@/lib/api/schemas';
+import type { RunFilters } from '@/lib/contract/schemas';
 import { normalizeRunFilters, sameRunFilters } from '@/lib/domain/run-list-filters';
 import { routes } from '@/lib/routes';
 

@@ -2,7 +2,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { fetchJson } from '@/lib/api/fetch-json';
 import { runKeys } from '@/lib/api/query-keys';
-import type { RunFilters } from '@/lib/api/schemas';
+import type { RunFilters } from '@/lib/contract/schemas';
 import type { RunListItem, RunPage } from '@/lib/contract/runs';
 import { RUN_PAGE_SIZE } from '@/lib/domain/run-list-filters';
 import { listRefreshInterval, mergeRunPages } from '@/lib/domain/run-list-live';

@@ -1,4 +1,4 @@
-import type { ClaimedAction } from '@/lib/api/engine-import';
+import type { ClaimedAction } from '@/lib/contract/engine-import';
 
 /** Where the connector reaches the app's world to act on it. */
 export interface WorldTarget {

@@ -1,4 +1,4 @@
-import type { ImportResult } from '@/lib/api/engine-import';
+import type { ImportResult } from '@/lib/contract/engine-import';
 
 type Tally = { imported: number; updated: number; unchanged: number; skipped: number };
 const tally = (): Tally => ({ imported: 0, updated: 0, unchanged: 0, skipped: 0 });

@@ -5,7 +5,7 @@ import { dehydrateWorkflowArguments } from '@workflow/core/serialization';
 import type { World } from '@workflow/world';
 import { createLocalWorld } from '@workflow/world-local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImportBody } from '@/lib/api/engine-import';
+import { ImportBody } from '@/lib/contract/engine-import';
 import type { OpenedDb } from '@/lib/db/open';
 import { countRuns } from '@/lib/db/queries/runs';
 import { importBatch, listSourceRuns } from '@/lib/ingest/import-runs';

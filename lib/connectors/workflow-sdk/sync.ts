@@ -1,4 +1,4 @@
-import { type ClaimedAction, type ImportResult, ImportRun, type ImportVersion, type SourceRunsPage } from '@/lib/api/engine-import';
+import { type ClaimedAction, type ImportResult, ImportRun, type ImportVersion, type SourceRunsPage } from '@/lib/contract/engine-import';
 import { jsonDigest } from '@/lib/domain/digest';
 import type { VersionManifest } from '@/lib/domain/manifest';
 import type { EngineSource } from '@/lib/domain/run-source';
@@ -16,7 +16,7 @@ export interface WorldReader {
   close(): Promise<void>;
 }
 
-/** The connector's side of the API (lib/api/engine-import.ts). */
+/** The connector's side of the API (lib/contract/engine-import.ts). */
 export interface ConnectorApi {
   sourceRuns(source: EngineSource, cursor?: string): Promise<SourceRunsPage>;
   importBatch(source: EngineSource, body: { versions: ImportVersion[]; runs: ImportRun[] }): Promise<ImportResult>;

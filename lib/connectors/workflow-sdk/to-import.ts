@@ -1,4 +1,4 @@
-import type { ImportEvent, ImportNode, ImportRun, ImportVersion } from '@/lib/api/engine-import';
+import type { ImportEvent, ImportNode, ImportRun, ImportVersion } from '@/lib/contract/engine-import';
 import type { StepDefinition, VersionManifest } from '@/lib/domain/manifest';
 import type { NodeStatus } from '@/lib/domain/node-status';
 import { isPrototypeKey } from '@/lib/domain/own';
@@ -7,7 +7,7 @@ import { capJson, DEFAULT_VALUE_CAP_BYTES, decodedOrStandIn, isSerializedBytes, 
 import type { SdkEvent, SdkRunSnapshot } from './types';
 
 /**
- * One Workflow SDK run → Flowdeck's import shape (lib/api/engine-import.ts). Pure: no I/O, no clock, so the
+ * One Workflow SDK run → Flowdeck's import shape (lib/contract/engine-import.ts). Pure: no I/O, no clock, so the
  * same snapshot always maps to the same ImportRun (the sync compares digests).
  *
  * Nodes: one per SDK step (node id = the step's short name, `.2`, `.3` … for its later calls), one per wait

@@ -11,7 +11,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { monotonicFactory } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImportRun } from '@/lib/api/engine-import';
+import { ImportRun } from '@/lib/contract/engine-import';
 import { createPostgresDatabase } from '@/lib/testing/stores';
 import { readLocalWorld } from './read-local';
 import { readPostgresWorld } from './read-postgres';

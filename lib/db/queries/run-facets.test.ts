@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDb } from '@/lib/db/open';
 import { insertVersion, PIPELINE } from '@/lib/testing/fixtures';
 import { testEngines } from '@/lib/testing/stores';
-import { ImportBody } from '@/lib/api/engine-import';
+import { ImportBody } from '@/lib/contract/engine-import';
 import { importBatch } from '@/lib/ingest/import-runs';
 import { listRunFacets } from './run-facets';
 

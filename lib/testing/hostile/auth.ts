@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Access } from '@/lib/api/endpoints';
+import type { Access } from '@/lib/contract/endpoints';
 import { createToken } from '@/lib/control/tokens';
 import type { Db } from '@/lib/db/client';
 import { ROLES, roleAllows, type Role } from '@/lib/domain/roles';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { ENDPOINTS, splitKey, type EndpointKey } from '@/lib/api/endpoints';
-import { JSON_LIMIT } from '@/lib/api/limits';
+import { ENDPOINTS, splitKey, type EndpointKey } from '@/lib/contract/endpoints';
+import { JSON_LIMIT } from '@/lib/contract/limits';
 import type { OpenApiDocument, OpenApiOperation } from '@/lib/api/openapi';
 import { authCaseArb, type AuthCase, type AuthFixture } from './auth';
 import { applyMutation, mutationArb, schemaArb, type IdPool, type SchemaArbContext } from './schema-arb';

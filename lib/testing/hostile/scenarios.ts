@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { EndpointKey } from '@/lib/api/endpoints';
+import type { EndpointKey } from '@/lib/contract/endpoints';
 import { isoDateArb, type IdPool } from './schema-arb';
 import { hostileString } from './values';
 

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { ArtifactView } from '@/components/artifacts/artifact-view';
 import { InvalidDigest } from '@/components/artifacts/invalid-digest';
 import { artifactKeys } from '@/lib/api/query-keys';
-import { Digest } from '@/lib/api/schemas';
+import { Digest } from '@/lib/contract/schemas';
 import { getArtifactUsage } from '@/lib/db/queries/artifacts';
 import { shortDigest } from '@/lib/domain/digest-format';
 import { AppError } from '@/lib/errors';

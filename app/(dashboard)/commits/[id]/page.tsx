@@ -5,7 +5,7 @@ import { connection } from 'next/server';
 import { cache } from 'react';
 import { CommitView } from '@/components/commits/commit-view';
 import { commitKeys } from '@/lib/api/query-keys';
-import { CommitParams } from '@/lib/api/schemas';
+import { CommitParams } from '@/lib/contract/schemas';
 import { getCommit } from '@/lib/db/queries/commits';
 import { commitActionLabel } from '@/lib/domain/commit-format';
 import { AppError } from '@/lib/errors';

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { RunView } from '@/components/run-detail/run-view';
 import { runKeys } from '@/lib/api/query-keys';
-import { RunParams } from '@/lib/api/schemas';
+import { RunParams } from '@/lib/contract/schemas';
 import { getRun } from '@/lib/db/queries/runs';
 import { AppError } from '@/lib/errors';
 import { requirePageCaller } from '@/lib/server/page-guard';

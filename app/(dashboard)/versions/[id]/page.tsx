@@ -7,7 +7,7 @@ import { VersionView } from '@/components/versions/version-view';
 import { ENTITY_HISTORY_PAGE } from '@/lib/api/hooks/use-commits';
 import { ALL_VERSIONS } from '@/lib/api/hooks/use-versions';
 import { commitKeys, versionKeys } from '@/lib/api/query-keys';
-import { VersionParams, VersionViewSearch } from '@/lib/api/schemas';
+import { VersionParams, VersionViewSearch } from '@/lib/contract/schemas';
 import { listCommits } from '@/lib/db/queries/commits';
 import { diffVersions } from '@/lib/db/queries/version-diff';
 import { getDrainReport, getVersion, listVersions } from '@/lib/db/queries/versions';

@@ -1,5 +1,5 @@
 import { endpoint } from '@/lib/server/endpoint';
-import { CommitQuery } from '@/lib/api/schemas';
+import { CommitQuery } from '@/lib/contract/schemas';
 import { listCommits } from '@/lib/db/queries/commits';
 import { searchParams } from '@/lib/server/http';
 import { getStore } from '@/lib/server/store';

@@ -1,5 +1,5 @@
 import { endpoint } from '@/lib/server/endpoint';
-import { CreateRunBody, RunListQuery } from '@/lib/api/schemas';
+import { CreateRunBody, RunListQuery } from '@/lib/contract/schemas';
 import { listRuns } from '@/lib/db/queries/runs';
 import { createRun } from '@/lib/ingest/create-run';
 import { created, readJson, searchParams } from '@/lib/server/http';

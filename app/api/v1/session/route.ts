@@ -1,4 +1,4 @@
-import { SignInBody } from '@/lib/api/auth-schemas';
+import { SignInBody } from '@/lib/contract/auth-schemas';
 import { endpoint } from '@/lib/server/endpoint';
 import { readJson } from '@/lib/server/http';
 import { sessionInfo, signIn, signOut } from '@/lib/server/session';

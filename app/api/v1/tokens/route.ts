@@ -1,4 +1,4 @@
-import { CreateTokenBody } from '@/lib/api/auth-schemas';
+import { CreateTokenBody } from '@/lib/contract/auth-schemas';
 import { createToken } from '@/lib/control/tokens';
 import { listTokens } from '@/lib/db/queries/tokens';
 import { routes } from '@/lib/routes';

@@ -1,6 +1,6 @@
-import { VERSION_BODY_LIMIT } from '@/lib/api/limits';
+import { VERSION_BODY_LIMIT } from '@/lib/contract/limits';
 import { endpoint } from '@/lib/server/endpoint';
-import { CreateVersionBody } from '@/lib/api/schemas';
+import { CreateVersionBody } from '@/lib/contract/schemas';
 import { createVersion } from '@/lib/control/versions';
 import { getVersion, listVersions } from '@/lib/db/queries/versions';
 import { readJson, withEtag } from '@/lib/server/http';

@@ -1,5 +1,5 @@
 import { endpoint } from '@/lib/server/endpoint';
-import { DigestParams } from '@/lib/api/schemas';
+import { DigestParams } from '@/lib/contract/schemas';
 import { getBlob, putBlob } from '@/lib/ingest/artifacts';
 import { BLOB_LIMIT, created, readBytes } from '@/lib/server/http';
 import { getStore } from '@/lib/server/store';

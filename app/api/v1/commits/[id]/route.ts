@@ -1,5 +1,5 @@
 import { endpoint } from '@/lib/server/endpoint';
-import { CommitParams } from '@/lib/api/schemas';
+import { CommitParams } from '@/lib/contract/schemas';
 import { getCommit } from '@/lib/db/queries/commits';
 import { getStore } from '@/lib/server/store';
 

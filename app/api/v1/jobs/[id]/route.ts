@@ -1,5 +1,5 @@
 import { endpoint } from '@/lib/server/endpoint';
-import { JobParams } from '@/lib/api/schemas';
+import { JobParams } from '@/lib/contract/schemas';
 import { getJob } from '@/lib/db/queries/jobs';
 import { getStore } from '@/lib/server/store';
 

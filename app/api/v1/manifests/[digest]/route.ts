@@ -1,5 +1,5 @@
 import { endpoint } from '@/lib/server/endpoint';
-import { DigestParams, ManifestBody } from '@/lib/api/schemas';
+import { DigestParams, ManifestBody } from '@/lib/contract/schemas';
 import { getManifest, putManifest } from '@/lib/ingest/artifacts';
 import { created, readJson } from '@/lib/server/http';
 import { getStore } from '@/lib/server/store';

@@ -1,13 +1,13 @@
 import { endpoint } from '@/lib/server/endpoint';
-import type { CacheResponse } from '@/lib/api/runner';
-import { CacheQuery } from '@/lib/api/schemas';
+import type { CacheResponse } from '@/lib/contract/runner';
+import { CacheQuery } from '@/lib/contract/schemas';
 import { findCacheHit } from '@/lib/db/queries/step-cache';
 import { searchParams } from '@/lib/server/http';
 import { getStore } from '@/lib/server/store';
 
 export const dynamic = 'force-dynamic';
 
-/** A successful node with the same step signature and staged inputs, or null (contract: lib/api/runner.ts). */
+/** A successful node with the same step signature and staged inputs, or null (contract: lib/contract/runner.ts). */
 export const GET = endpoint('GET /api/v1/runner/cache', async (req) => {
   const { signature, staged } = CacheQuery.parse(searchParams(req));
   const { db } = await getStore();

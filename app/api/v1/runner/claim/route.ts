@@ -1,13 +1,13 @@
 import { endpoint } from '@/lib/server/endpoint';
-import type { ClaimResponse } from '@/lib/api/runner';
-import { RunnerClaimBody } from '@/lib/api/schemas';
+import type { ClaimResponse } from '@/lib/contract/runner';
+import { RunnerClaimBody } from '@/lib/contract/schemas';
 import { claimRuns } from '@/lib/ingest/runner-leases';
 import { readJson } from '@/lib/server/http';
 import { getStore } from '@/lib/server/store';
 
 export const dynamic = 'force-dynamic';
 
-/** Leases up to `capacity` claimable runs to the runner, oldest first (contract: lib/api/runner.ts). */
+/** Leases up to `capacity` claimable runs to the runner, oldest first (contract: lib/contract/runner.ts). */
 export const POST = endpoint('POST /api/v1/runner/claim', async (req) => {
   const body = await readJson(req, RunnerClaimBody);
   const { db } = await getStore();

@@ -1,13 +1,13 @@
 import { endpoint } from '@/lib/server/endpoint';
-import type { HeartbeatResponse } from '@/lib/api/runner';
-import { RunnerHeartbeatBody } from '@/lib/api/schemas';
+import type { HeartbeatResponse } from '@/lib/contract/runner';
+import { RunnerHeartbeatBody } from '@/lib/contract/schemas';
 import { heartbeat } from '@/lib/ingest/runner-leases';
 import { readJson } from '@/lib/server/http';
 import { getStore } from '@/lib/server/store';
 
 export const dynamic = 'force-dynamic';
 
-/** Extends the runner's leases; every state but `ok` tells it to stop that run (contract: lib/api/runner.ts). */
+/** Extends the runner's leases; every state but `ok` tells it to stop that run (contract: lib/contract/runner.ts). */
 export const POST = endpoint('POST /api/v1/runner/heartbeat', async (req) => {
   const body = await readJson(req, RunnerHeartbeatBody);
   const { db } = await getStore();

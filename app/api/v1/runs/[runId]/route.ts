@@ -1,5 +1,5 @@
 import { endpoint } from '@/lib/server/endpoint';
-import { RunParams } from '@/lib/api/schemas';
+import { RunParams } from '@/lib/contract/schemas';
 import { getRun } from '@/lib/db/queries/runs';
 import { getStore } from '@/lib/server/store';
 

@@ -1,5 +1,5 @@
 import { endpoint } from '@/lib/server/endpoint';
-import { RunFilters } from '@/lib/api/schemas';
+import { RunFilters } from '@/lib/contract/schemas';
 import { countRuns } from '@/lib/db/queries/runs';
 import { searchParams } from '@/lib/server/http';
 import { getStore } from '@/lib/server/store';

@@ -1,4 +1,4 @@
-import { TokenParams } from '@/lib/api/auth-schemas';
+import { TokenParams } from '@/lib/contract/auth-schemas';
 import { revokeToken } from '@/lib/control/tokens';
 import { getToken } from '@/lib/db/queries/tokens';
 import { endpoint } from '@/lib/server/endpoint';

@@ -1,5 +1,5 @@
 import { endpoint } from '@/lib/server/endpoint';
-import { DigestParams } from '@/lib/api/schemas';
+import { DigestParams } from '@/lib/contract/schemas';
 import { getArtifactUsage } from '@/lib/db/queries/artifacts';
 import { getStore } from '@/lib/server/store';
 

@@ -1,5 +1,5 @@
 import { endpoint } from '@/lib/server/endpoint';
-import { EventBatchBody, EventQuery, RunParams } from '@/lib/api/schemas';
+import { EventBatchBody, EventQuery, RunParams } from '@/lib/contract/schemas';
 import { listEvents } from '@/lib/db/queries/events';
 import { appendEvents } from '@/lib/ingest/append-events';
 import { readJson, searchParams } from '@/lib/server/http';

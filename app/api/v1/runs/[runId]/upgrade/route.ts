@@ -1,5 +1,5 @@
 import { endpoint } from '@/lib/server/endpoint';
-import { RunParams, UpgradeBody } from '@/lib/api/schemas';
+import { RunParams, UpgradeBody } from '@/lib/contract/schemas';
 import { upgradeRun } from '@/lib/control/upgrade';
 import { toRunDto } from '@/lib/db/queries/dto';
 import { expectedVersion, readJson } from '@/lib/server/http';

@@ -1,5 +1,5 @@
 import { endpoint } from '@/lib/server/endpoint';
-import { SourceParams, SourceRunsQuery } from '@/lib/api/engine-import';
+import { SourceParams, SourceRunsQuery } from '@/lib/contract/engine-import';
 import { listSourceRuns } from '@/lib/ingest/import-runs';
 import { searchParams } from '@/lib/server/http';
 import { getStore } from '@/lib/server/store';

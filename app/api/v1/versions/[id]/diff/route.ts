@@ -1,5 +1,5 @@
 import { endpoint } from '@/lib/server/endpoint';
-import { DiffQuery, VersionParams } from '@/lib/api/schemas';
+import { DiffQuery, VersionParams } from '@/lib/contract/schemas';
 import { diffVersions } from '@/lib/db/queries/version-diff';
 import { searchParams } from '@/lib/server/http';
 import { getStore } from '@/lib/server/store';

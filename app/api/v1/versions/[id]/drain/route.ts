@@ -1,5 +1,5 @@
 import { endpoint } from '@/lib/server/endpoint';
-import { VersionParams } from '@/lib/api/schemas';
+import { VersionParams } from '@/lib/contract/schemas';
 import { getDrainReport } from '@/lib/db/queries/versions';
 import { getStore } from '@/lib/server/store';
 

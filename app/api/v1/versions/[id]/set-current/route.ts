@@ -1,5 +1,5 @@
 import { endpoint } from '@/lib/server/endpoint';
-import { ExpectedBody, VersionParams } from '@/lib/api/schemas';
+import { ExpectedBody, VersionParams } from '@/lib/contract/schemas';
 import { setCurrentVersion } from '@/lib/control/versions';
 import { getVersion } from '@/lib/db/queries/versions';
 import { expectedVersion, readJson, withEtag } from '@/lib/server/http';

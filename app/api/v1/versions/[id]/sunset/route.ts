@@ -1,7 +1,7 @@
 import { requireRole } from '@/lib/server/auth';
 import { endpoint } from '@/lib/server/endpoint';
-import { FORCE_SUNSET_ACCESS } from '@/lib/api/endpoints';
-import { SunsetBody, VersionParams } from '@/lib/api/schemas';
+import { FORCE_SUNSET_ACCESS } from '@/lib/contract/endpoints';
+import { SunsetBody, VersionParams } from '@/lib/contract/schemas';
 import { sunsetVersion } from '@/lib/control/sunset';
 import { getVersion } from '@/lib/db/queries/versions';
 import { expectedVersion, readJson, withEtag } from '@/lib/server/http';

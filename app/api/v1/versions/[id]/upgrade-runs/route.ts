@@ -1,5 +1,5 @@
 import { endpoint } from '@/lib/server/endpoint';
-import { BulkUpgradeBody, VersionParams } from '@/lib/api/schemas';
+import { BulkUpgradeBody, VersionParams } from '@/lib/contract/schemas';
 import { startBulkUpgrade } from '@/lib/control/bulk-upgrade';
 import { getJob } from '@/lib/db/queries/jobs';
 import { readJson } from '@/lib/server/http';

@@ -1,5 +1,5 @@
 import { endpoint } from '@/lib/server/endpoint';
-import { ActionClaimBody, SourceParams } from '@/lib/api/engine-import';
+import { ActionClaimBody, SourceParams } from '@/lib/contract/engine-import';
 import { claimActions } from '@/lib/control/engine-actions';
 import { readJson } from '@/lib/server/http';
 import { getStore } from '@/lib/server/store';

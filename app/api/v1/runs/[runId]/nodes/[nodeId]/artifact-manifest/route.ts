@@ -1,5 +1,5 @@
 import { endpoint } from '@/lib/server/endpoint';
-import { ArtifactManifestBody, NodeParams } from '@/lib/api/schemas';
+import { ArtifactManifestBody, NodeParams } from '@/lib/contract/schemas';
 import { setArtifactManifest } from '@/lib/ingest/artifacts';
 import { readJson } from '@/lib/server/http';
 import { getStore } from '@/lib/server/store';

@@ -1,5 +1,5 @@
 import { endpoint } from '@/lib/server/endpoint';
-import { ActionCompleteBody, ActionParams } from '@/lib/api/engine-import';
+import { ActionCompleteBody, ActionParams } from '@/lib/contract/engine-import';
 import { completeAction } from '@/lib/control/engine-actions';
 import { readJson } from '@/lib/server/http';
 import { getStore } from '@/lib/server/store';

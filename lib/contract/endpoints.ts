@@ -212,7 +212,7 @@ export const ENDPOINTS = {
     success: { status: 202, description: 'the job (200 with counts on a dry run)' },
   },
 
-  // The runner contract, request and response shapes: lib/api/runner.ts.
+  // The runner contract, request and response shapes: lib/contract/runner.ts.
   'POST /api/v1/runner/claim': {
     summary: 'Lease up to `capacity` claimable runs (oldest first)',
     tag: 'runner',
