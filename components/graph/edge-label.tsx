@@ -1,7 +1,7 @@
 'use client';
 
 import { Package, TriangleAlert } from 'lucide-react';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { artifactLabel } from '@/lib/domain/graph-format';
 import type { GraphArtifact } from '@/lib/domain/graph-model';
 import { routes } from '@/lib/routes';
@@ -25,7 +25,7 @@ export function ArtifactEdgeLabel({ artifact, condition, compact, fan }: { artif
     .filter(Boolean)
     .join(' · ');
   return (
-    <Link
+    <AppLink
       href={routes.artifact(artifact.digest)}
       data-testid="artifact-edge-label"
       data-stale={artifact.stale || undefined}
@@ -54,6 +54,6 @@ export function ArtifactEdgeLabel({ artifact, condition, compact, fan }: { artif
           )}
         </>
       )}
-    </Link>
+    </AppLink>
   );
 }

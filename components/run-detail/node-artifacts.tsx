@@ -1,11 +1,11 @@
 'use client';
 
 import { TriangleAlert } from 'lucide-react';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import type { ReactNode } from 'react';
 import { ManifestFiles } from '@/components/artifacts/manifest-files';
 import { CopyButton } from '@/components/ui/copy-button';
-import type { ArtifactEdge, NodeDto, RunDetail } from '@/lib/api/hooks/use-run';
+import type { ArtifactEdge, NodeSummary, RunDetail } from '@/lib/contract/runs';
 import { shortDigest } from '@/lib/domain/digest-format';
 import { artifactLabel } from '@/lib/domain/graph-format';
 import { routes } from '@/lib/routes';
@@ -21,9 +21,9 @@ function Section({ title, children, testId }: { title: string; children: ReactNo
 
 function DigestLink({ digest }: { digest: string }) {
   return (
-    <Link href={routes.artifact(digest)} title={digest} className="font-mono text-xs text-primary hover:underline">
+    <AppLink href={routes.artifact(digest)} title={digest} className="font-mono text-xs text-primary hover:underline">
       {shortDigest(digest)}
-    </Link>
+    </AppLink>
   );
 }
 
@@ -52,7 +52,7 @@ function Staging({ edge, other, onSelect }: { edge: ArtifactEdge; other: string;
 }
 
 /** What the node published (manifest and files), what it staged from whom, and who staged from it. */
-export function NodeArtifacts({ run, node, onSelect }: { run: RunDetail; node: NodeDto; onSelect: (id: string) => void }) {
+export function NodeArtifacts({ run, node, onSelect }: { run: RunDetail; node: NodeSummary; onSelect: (id: string) => void }) {
   const staged = run.edges.filter((e) => e.to === node.nodeId);
   const consumers = run.edges.filter((e) => e.from === node.nodeId);
   return (

@@ -2,14 +2,14 @@
 
 import { X } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { JsonViewer } from '@/components/ui/json-viewer';
 import { Timestamp } from '@/components/ui/timestamp';
-import type { NodeDto, RunDetail } from '@/lib/api/hooks/use-run';
+import type { NodeSummary, RunDetail } from '@/lib/contract/runs';
 import { shortDigest } from '@/lib/domain/digest-format';
 import { NEED_CONDITIONS } from '@/lib/domain/node-status';
 import { elapsedMs, formatDuration } from '@/lib/domain/timeline-format';
 import { cn } from '@/lib/utils/cn';
 import { NodeArtifacts } from './node-artifacts';
+import { NodePayloads } from './node-payloads';
 import { NodeStatusBadge } from './status-badges';
 import { useNow } from './use-now';
 
@@ -24,7 +24,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 
 export interface NodePanelProps {
   run: RunDetail;
-  node: NodeDto;
+  node: NodeSummary;
   onClose: () => void;
   onSelect: (nodeId: string) => void;
   className?: string;
@@ -85,9 +85,7 @@ export function NodePanel({ run, node, onClose, onSelect, className }: NodePanel
             </ul>
           </section>
         )}
-        {node.input !== null && <JsonViewer label="Input" value={node.input} defaultExpandDepth={2} />}
-        {node.error !== null && <JsonViewer label="Error" value={node.error} defaultExpandDepth={3} />}
-        {(node.output !== null || node.status === 'success') && <JsonViewer label="Output" value={node.output} emptyText="The step succeeded without output." defaultExpandDepth={2} />}
+        <NodePayloads runId={run.id} node={node} />
         <NodeArtifacts run={run} node={node} onSelect={onSelect} />
       </div>
     </aside>

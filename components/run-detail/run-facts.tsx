@@ -1,7 +1,7 @@
 'use client';
 
 import { ArrowLeft, ArrowRight } from 'lucide-react';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import type { ReactNode } from 'react';
 import { Timestamp } from '@/components/ui/timestamp';
 import type { RunDetail } from '@/lib/api/hooks/use-run';
@@ -47,18 +47,18 @@ export function RunFacts({ run }: { run: RunDetail }) {
             <span className="flex items-center gap-1.5">
               <ArrowLeft aria-hidden className="size-3.5 text-muted-foreground" />
               <span className="text-muted-foreground">Upgraded from</span>
-              <Link href={routes.run(run.upgradedFrom)} className={linkClass}>
+              <AppLink href={routes.run(run.upgradedFrom)} className={linkClass}>
                 {run.upgradedFrom}
-              </Link>
+              </AppLink>
             </span>
           )}
           {run.upgradedTo && (
             <span className="flex items-center gap-1.5">
               <ArrowRight aria-hidden className="size-3.5 text-muted-foreground" />
               <span className="text-muted-foreground">Upgraded to</span>
-              <Link href={routes.run(run.upgradedTo)} className={linkClass}>
+              <AppLink href={routes.run(run.upgradedTo)} className={linkClass}>
                 {run.upgradedTo}
-              </Link>
+              </AppLink>
             </span>
           )}
           {run.upgradeStrategy && <span className="text-muted-foreground">strategy {run.upgradeStrategy}</span>}

@@ -1,5 +1,5 @@
 import { ChevronRight, FolderTree, Layers } from 'lucide-react';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { RunActions } from '@/components/upgrade/run-actions';
 import { RunRoleNote } from '@/components/upgrade/run-role-note';
 import { RunUpgradeDialog } from '@/components/upgrade/run-upgrade-dialog';
@@ -18,13 +18,13 @@ export function RunHeader({ run }: { run: RunDetail }) {
     <header className="mb-6 space-y-4">
       <div>
         <nav aria-label="Breadcrumb" className="mb-2 flex items-center gap-1 text-sm text-muted-foreground">
-          <Link href={routes.runs()} className="hover:text-foreground">
+          <AppLink href={routes.runs()} className="hover:text-foreground">
             Runs
-          </Link>
+          </AppLink>
           <ChevronRight aria-hidden className="size-3.5" />
-          <Link href={routes.runs({ workflow: run.workflow })} className="hover:text-foreground">
+          <AppLink href={routes.runs({ workflow: run.workflow })} className="hover:text-foreground">
             {run.workflow}
-          </Link>
+          </AppLink>
         </nav>
         <div className="flex flex-wrap items-center gap-2.5">
           <h1 className="text-2xl font-semibold tracking-tight">{run.workflow}</h1>
@@ -53,15 +53,15 @@ export function RunHeader({ run }: { run: RunDetail }) {
           </span>
           <span className="flex items-center gap-1.5">
             <Layers aria-hidden className="size-3.5" />
-            <Link href={routes.version(run.versionId)} prefetch={false} data-testid="run-version" title={`Version ${run.versionId}`} className="font-mono text-[13px] text-primary hover:underline">
+            <AppLink href={routes.version(run.versionId)} data-testid="run-version" title={`Version ${run.versionId}`} className="font-mono text-[13px] text-primary hover:underline">
               {run.versionLabel ?? run.versionId}
-            </Link>
+            </AppLink>
           </span>
           <span className="flex items-center gap-1.5">
             <FolderTree aria-hidden className="size-3.5" />
-            <Link href={routes.runs({ group: run.groupPath })} data-testid="run-group" title={`Runs in ${run.groupPath}`} className="font-mono text-[13px] text-primary hover:underline">
+            <AppLink href={routes.runs({ group: run.groupPath })} data-testid="run-group" title={`Runs in ${run.groupPath}`} className="font-mono text-[13px] text-primary hover:underline">
               {run.groupPath}
-            </Link>
+            </AppLink>
           </span>
           {run.externalId && (
             <span className="flex items-center gap-1 font-mono text-[13px]" title={run.workflowRef ?? undefined}>

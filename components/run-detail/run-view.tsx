@@ -21,9 +21,10 @@ const TAB_ICONS: Record<RunTab, typeof Workflow> = { graph: Workflow, timeline: 
 /**
  * A run's page below the server's first paint: header and tabs. The tab and the selected node live in
  * the URL (`?tab=graph&node=build`), changed with the History API so switching never reloads the run.
+ * `etag` is the entity tag of the run the server page seeded (see useRun).
  */
-export function RunView({ runId }: { runId: string }) {
-  const { data: run, error } = useRun(runId);
+export function RunView({ runId, etag }: { runId: string; etag?: string }) {
+  const { data: run, error } = useRun(runId, etag);
   const params = useSearchParams();
   const { tab, node } = RunViewSearch.parse({ tab: params.get('tab') ?? undefined, node: params.get('node') ?? undefined });
 

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import type { ReactNode } from 'react';
 import { AuthStatus } from '@/components/auth/auth-status';
 import { routes } from '@/lib/routes';
@@ -28,9 +28,9 @@ export function AppShell({ storeStatus, children }: AppShellProps) {
       </a>
       <aside className="sticky top-0 z-30 flex shrink-0 flex-col gap-2 border-b bg-sidebar/95 pb-2 backdrop-blur md:h-dvh md:w-60 md:gap-4 md:border-r md:border-b-0 md:bg-sidebar md:pb-0">
         <div className="flex h-14 items-center px-4 md:px-5">
-          <Link href={routes.runs()} aria-label="Flowdeck home" className="rounded-md">
+          <AppLink href={routes.runs()} aria-label="Flowdeck home" className="rounded-md">
             <Logo />
-          </Link>
+          </AppLink>
         </div>
         <SidebarNav />
         <div className="absolute top-3.5 right-4 flex items-center gap-3 md:static md:mt-auto md:flex-col md:items-stretch md:gap-2 md:border-t md:px-5 md:py-4">

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { usePathname } from 'next/navigation';
 import { Kbd } from '@/components/ui/kbd';
 import { cn } from '@/lib/utils/cn';
@@ -17,7 +17,7 @@ export function SidebarNav() {
           const Icon = item.icon;
           return (
             <li key={item.href}>
-              <Link
+              <AppLink
                 href={item.href}
                 aria-current={active ? 'page' : undefined}
                 data-active={active || undefined}
@@ -40,7 +40,7 @@ export function SidebarNav() {
                   <Kbd>G</Kbd>
                   <Kbd>{item.shortcut.toUpperCase()}</Kbd>
                 </span>
-              </Link>
+              </AppLink>
             </li>
           );
         })}

@@ -24,7 +24,10 @@ describe('apiReference', () => {
     expect(create.body).toMatchObject({ contentType: 'application/json', required: true, limitBytes: 1024 * 1024 });
     expect(create.fields.find((f) => f.name === 'workflow')).toMatchObject({ in: 'body', required: true, type: 'string', constraints: '1–200 chars · matches ^[A-Za-z0-9._-]+$' });
     expect(create.fields.find((f) => f.name === 'input')).toMatchObject({ required: false, type: 'JSON' });
-    expect(find('GET', '/api/v1/runs/{runId}').fields).toEqual([expect.objectContaining({ name: 'runId', in: 'path', required: true })]);
+    expect(find('GET', '/api/v1/runs/{runId}').fields).toEqual([
+      expect.objectContaining({ name: 'runId', in: 'path', required: true }),
+      expect.objectContaining({ name: 'If-None-Match', in: 'header', required: false }),
+    ]);
   });
 
   it('shows raw-byte bodies, success and error responses', () => {

@@ -8,8 +8,8 @@ import type { JsonSchema, OpenApiDocument, OpenApiOperation } from './openapi';
 
 export interface ReferenceField {
   name: string;
-  /** `path`, `query`, or `body` for a field of a JSON body. */
-  in: 'path' | 'query' | 'body';
+  /** `path`, `query`, `header`, or `body` for a field of a JSON body. */
+  in: 'path' | 'query' | 'header' | 'body';
   required: boolean;
   type: string;
   /** Constraints in words: `1–200 · default 50`, `matches ^run_…`. */

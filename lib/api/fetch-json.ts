@@ -66,25 +66,42 @@ export interface FetchJsonInit extends Omit<RequestInit, 'body'> {
   body?: BodyInit | null;
 }
 
+async function send(input: string, init: FetchJsonInit): Promise<Response> {
+  const { json, headers, ...rest } = init;
+  const h = new Headers(headers);
+  if (!h.has('Accept')) h.set('Accept', 'application/json');
+  if (json !== undefined) h.set('Content-Type', 'application/json');
+  try {
+    return await fetch(input, { ...rest, headers: h, body: json !== undefined ? JSON.stringify(json) : rest.body });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, 'network_error', 'Could not reach the Flowdeck server.');
+  }
+}
+
 /**
  * `fetch` + JSON. Resolves with the parsed body (or `undefined` for 204), rejects with `ApiError`
  * for any non-2xx answer and with `ApiError(0, 'network_error')` when the server was not reached.
  */
 export async function fetchJson<T>(input: string, init: FetchJsonInit = {}): Promise<T> {
-  const { json, headers, ...rest } = init;
-  const h = new Headers(headers);
-  if (!h.has('Accept')) h.set('Accept', 'application/json');
-  if (json !== undefined) h.set('Content-Type', 'application/json');
-
-  let res: Response;
-  try {
-    res = await fetch(input, { ...rest, headers: h, body: json !== undefined ? JSON.stringify(json) : rest.body });
-  } catch (cause) {
-    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError(0, 'network_error', 'Could not reach the Flowdeck server.');
-  }
-
+  const res = await send(input, init);
   if (!res.ok) throw await toApiError(res);
   if (res.status === 204 || res.headers.get('Content-Length') === '0') return undefined as T;
   return (await res.json()) as T;
+}
+
+/** What a conditional GET found: the same entity as the tag names, or a new body and its tag. */
+export type Revalidated<T> = { changed: false } | { changed: true; data: T; etag: string | null };
+
+/**
+ * A GET that names the entity tag it already holds (`If-None-Match`): a 304 answer resolves with
+ * `{ changed: false }` and no body is sent or parsed. Errors as `fetchJson`.
+ */
+export async function fetchJsonIfChanged<T>(input: string, etag: string | null, init: FetchJsonInit = {}): Promise<Revalidated<T>> {
+  const headers = new Headers(init.headers);
+  if (etag) headers.set('If-None-Match', etag);
+  const res = await send(input, { ...init, headers, cache: 'no-store' });
+  if (res.status === 304) return { changed: false };
+  if (!res.ok) throw await toApiError(res);
+  return { changed: true, data: (await res.json()) as T, etag: res.headers.get('ETag') };
 }

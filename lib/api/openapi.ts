@@ -17,7 +17,7 @@ export { SESSION_COOKIE };
 
 export interface OpenApiParameter {
   name: string;
-  in: 'path' | 'query';
+  in: 'path' | 'query' | 'header';
   required: boolean;
   description?: string;
   schema: JsonSchema;
@@ -128,6 +128,7 @@ function successResponse(spec: EndpointSpec): [string, unknown] {
   const headers: Record<string, unknown> = { 'X-Request-Id': { $ref: '#/components/headers/RequestId' } };
   if (status === 201 || status === 202) headers.Location = { description: 'Where the created resource is', schema: { type: 'string' } };
   if (status === 204) return [String(status), { description, headers }];
+  if (spec.conditional) headers.ETag = { description: 'The entity tag of this answer: send it as If-None-Match to get 304 while nothing changed', schema: { type: 'string' } };
   const content = spec.success?.binary
     ? { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } }
     : { 'application/json': { schema: {} } };
@@ -137,6 +138,7 @@ function successResponse(spec: EndpointSpec): [string, unknown] {
 function operationOf(key: EndpointKey, toSchema: (s: z.ZodType) => JsonSchema): OpenApiOperation {
   const spec: EndpointSpec = ENDPOINTS[key];
   const responses: Record<string, unknown> = Object.fromEntries([successResponse(spec)]);
+  if (spec.conditional) responses['304'] = { description: 'Not modified: the entity still has the tag named in If-None-Match (no body)' };
   for (const status of errorStatuses(key)) responses[String(status)] = { $ref: `#/components/responses/${ERROR_RESPONSES[status]!.name}` };
   const op: OpenApiOperation = {
     operationId: operationId(key),
@@ -147,6 +149,7 @@ function operationOf(key: EndpointKey, toSchema: (s: z.ZodType) => JsonSchema): 
     'x-flowdeck-role': spec.access,
   };
   const parameters = parametersOf(spec, toSchema);
+  if (spec.conditional) parameters.push({ name: 'If-None-Match', in: 'header', required: false, description: 'The ETag of the copy the client holds', schema: { type: 'string' } });
   if (parameters.length) op.parameters = parameters;
   const limit = bodyLimitOf(spec);
   if (spec.body === 'binary') {

@@ -19,6 +19,8 @@ export const runKeys = {
   details: () => [...runKeys.all, 'detail'] as const,
   detail: (id: string) => [...runKeys.details(), id] as const,
   nodes: (id: string) => [...runKeys.detail(id), 'nodes'] as const,
+  /** One node with its payloads, as of `revision` (its status, attempt and timing: a new one refetches). */
+  node: (id: string, nodeId: string, revision: string) => [...runKeys.nodes(id), nodeId, revision] as const,
   events: (id: string) => [...runKeys.detail(id), 'events'] as const,
   /** One filtered event log (type and node filters), paged with `useInfiniteQuery`. */
   eventList: <F extends object>(id: string, filters: F) => [...runKeys.events(id), 'list', filters] as const,

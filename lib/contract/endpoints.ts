@@ -49,6 +49,8 @@ export interface EndpointSpec {
   bodyLimit?: number;
   /** Error statuses beyond the ones its inputs and access imply (e.g. 404 with no id in the path). */
   errors?: readonly number[];
+  /** The answer carries an entity tag; a GET naming it in `If-None-Match` gets 304 and no body (cheap polling). */
+  conditional?: boolean;
   /** Success status and what it returns. */
   success?: { status: number; description: string; binary?: boolean };
 }
@@ -67,7 +69,19 @@ export const ENDPOINTS = {
   },
   'GET /api/v1/runs/counts': { summary: 'Run counts per phase and result', tag: 'runs', access: 'viewer', query: s.RunFilters },
   'GET /api/v1/runs/facets': { summary: 'Workflow and version choices of the run filters', tag: 'runs', access: 'viewer' },
-  'GET /api/v1/runs/{runId}': { summary: 'One run with its nodes', tag: 'runs', access: 'viewer', params: s.RunParams },
+  'GET /api/v1/runs/{runId}': {
+    summary: 'One run with its node summaries and artifact edges',
+    tag: 'runs',
+    access: 'viewer',
+    params: s.RunParams,
+    conditional: true,
+  },
+  'GET /api/v1/runs/{runId}/nodes/{nodeId}': {
+    summary: 'One node of a run with its input, output and error',
+    tag: 'runs',
+    access: 'viewer',
+    params: s.NodeParams,
+  },
   'GET /api/v1/runs/{runId}/events': {
     summary: "A run's event log",
     tag: 'runs',

@@ -44,21 +44,29 @@ export interface RunDto extends RunListItem {
   workflowRef: string | null;
 }
 
-export interface NodeDto {
+/**
+ * What the run page needs of every node up front: status, timing, attempt and artifact digests. The
+ * payloads (input, output, error) come with the node itself (`NodeDto`) when its panel opens.
+ */
+export interface NodeSummary {
   nodeId: string;
   action: StepAction;
   signature: string;
   needs: Required<StepNeed>[];
   status: NodeStatus;
   attempt: number;
-  input: unknown;
   startedAt: string | null;
   finishedAt: string | null;
-  output: unknown;
-  error: unknown;
   artifactManifest: string | null;
   stagedManifests: Record<string, string>;
   reusedFrom: string | null;
+}
+
+/** One node with its payloads (GET /api/v1/runs/{runId}/nodes/{nodeId}, and the runner's claims). */
+export interface NodeDto extends NodeSummary {
+  input: unknown;
+  output: unknown;
+  error: unknown;
 }
 
 export interface RunPage {
@@ -85,7 +93,8 @@ export interface ArtifactEdge {
 }
 
 export interface RunDetail extends RunDto {
-  nodes: NodeDto[];
+  /** Summaries only: a node's payloads are fetched when it is opened. */
+  nodes: NodeSummary[];
   edges: ArtifactEdge[];
   /** Operator actions handed to the run's engine (imported runs), newest first. */
   actions: EngineActionDto[];

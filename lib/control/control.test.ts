@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDb } from '@/lib/db/open';
-import { getRun } from '@/lib/db/queries/runs';
+import { getRun, getRunNode } from '@/lib/db/queries/runs';
 import { getDrainReport } from '@/lib/db/queries/versions';
 import { commits } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
@@ -133,7 +133,7 @@ describe.each(testEngines())('control plane on $name', (engine) => {
     expect(out.report.reuse).toEqual(['build', 'test', 'package', 'notify']);
     const fresh = await getRun(store.db, out.newRun!.id);
     expect(fresh).toMatchObject({ phase: 'queued', upgradedFrom: run.id, waiting: { kind: 'hook', token: 'keep-this-token' } });
-    expect(fresh.nodes.find((n) => n.nodeId === 'build')).toMatchObject({ status: 'success', output: { image: 'x' }, reusedFrom: run.id });
+    expect(await getRunNode(store.db, fresh.id, 'build')).toMatchObject({ status: 'success', output: { image: 'x' }, reusedFrom: run.id });
     expect((await getRun(store.db, run.id))).toMatchObject({ phase: 'paused', upgradedTo: fresh.id });
     await appendEvents(store.db, fresh.id, [
       { type: 'run_started', at: at() },

@@ -6,7 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { getRun, listRuns } from '@/lib/db/queries/runs';
+import { getRun, getRunNode, listRuns } from '@/lib/db/queries/runs';
 import { createPostgresDatabase, MIGRATIONS_DIR, storeDigest } from '@/lib/testing/stores';
 import { type Db, queryRows } from './client';
 import { StoreLockedError } from './lock';
@@ -98,8 +98,7 @@ describe('released schema fixtures', () => {
     expect(page.items.length).toBeGreaterThanOrEqual(2);
     const started = page.items.find((r) => r.phase === 'running' && r.source === 'flowdeck');
     expect(started).toBeDefined();
-    const detail = await getRun(store.db, started!.id);
-    expect(detail.nodes.find((n) => n.nodeId === 'build')).toMatchObject({ status: 'success', output: { image: 'app:1' } });
+    expect(await getRunNode(store.db, started!.id, 'build')).toMatchObject({ status: 'success', output: { image: 'app:1' } });
     expect(page.items.some((r) => r.phase === 'setuperror')).toBe(true);
     const imported = page.items.find((r) => r.source === 'workflow-local');
     if (Number(file.match(/\d+/)?.[0]) >= 3) {

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cancelRun, pauseRun, resumeRun } from '@/lib/control/runs';
-import { getRun } from '@/lib/db/queries/runs';
+import { getRun, getRunNode } from '@/lib/db/queries/runs';
 import type { OpenedDb } from '@/lib/db/open';
 import { events, nodes, runs } from '@/lib/db/schema';
 import { INDEFINITE_LEASE } from '@/lib/domain/runner-lease';
@@ -132,7 +132,7 @@ describe.each(testEngines())('runner leases on $name', (engine) => {
     const buildEvents = (await log(run.id)).filter(([, node]) => node === 'build').map(([type]) => type);
     expect(buildEvents).toEqual(['node_started', 'node_requeued', 'node_started', 'node_succeeded']);
     const detail = await getRun(store.db, run.id);
-    expect(detail.nodes.find((n) => n.nodeId === 'build')).toMatchObject({ status: 'success', attempt: 2, output: 'fresh' });
+    expect(await getRunNode(store.db, run.id, 'build')).toMatchObject({ status: 'success', attempt: 2, output: 'fresh' });
 
     // Past its own expiry, even the holder is refused.
     await expect(appendEvents(store.db, run.id, [{ type: 'node_skipped', at: iso(40), nodeId: 'notify' }], at(40), { runnerId: 'new' })).rejects.toMatchObject({ code: 'lease_lost' });
@@ -169,7 +169,7 @@ describe.each(testEngines())('runner leases on $name', (engine) => {
     await expect(deliverHook(store.db, TOKEN, {}, 'local', at(8))).rejects.toMatchObject({ code: 'not_found' });
     const afterHook = await getRun(store.db, run.id);
     expect(afterHook.waiting).toBeNull();
-    expect(afterHook.nodes.find((n) => n.nodeId === 'approve')).toMatchObject({ status: 'success', output: { decision: 'approve' } });
+    expect(await getRunNode(store.db, run.id, 'approve')).toMatchObject({ status: 'success', output: { decision: 'approve' } });
 
     const [back] = await claim('r2', 1, 9, 60);
     expect(back?.run.id).toBe(run.id);

@@ -1,5 +1,5 @@
 import type { NodeRow, RunRow } from '@/lib/db/schema';
-import type { NodeDto, RunDto, RunListItem } from '@/lib/contract/runs';
+import type { NodeDto, NodeSummary, RunDto, RunListItem } from '@/lib/contract/runs';
 
 export const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
@@ -41,7 +41,10 @@ export function toRunDto(r: RunRow): RunDto {
   };
 }
 
-export function toNodeDto(n: NodeRow): NodeDto {
+/** The columns of a node's summary: everything but its payloads. */
+export type NodeSummaryRow = Omit<NodeRow, 'input' | 'output' | 'error'>;
+
+export function toNodeSummary(n: NodeSummaryRow): NodeSummary {
   return {
     nodeId: n.nodeId,
     action: n.action,
@@ -49,13 +52,14 @@ export function toNodeDto(n: NodeRow): NodeDto {
     needs: n.needs,
     status: n.status,
     attempt: n.attempt,
-    input: n.input ?? null,
     startedAt: iso(n.startedAt),
     finishedAt: iso(n.finishedAt),
-    output: n.output ?? null,
-    error: n.error ?? null,
     artifactManifest: n.artifactManifest,
     stagedManifests: n.stagedManifests,
     reusedFrom: n.reusedFrom,
   };
+}
+
+export function toNodeDto(n: NodeRow): NodeDto {
+  return { ...toNodeSummary(n), input: n.input ?? null, output: n.output ?? null, error: n.error ?? null };
 }

@@ -1,11 +1,11 @@
-import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { manifests, nodes, runCounts, runs, versions } from '@/lib/db/schema';
 import { notFound } from '@/lib/errors';
 import type { RunListFilters } from '@/lib/domain/run-list-filters';
 import { RUN_PHASES, type RunPhase } from '@/lib/domain/run-phase';
-import type { ArtifactEdge, RunCounts, RunDetail, RunPage } from '@/lib/contract/runs';
-import { toNodeDto, toRunDto, toRunListItem } from './dto';
+import type { ArtifactEdge, NodeDto, RunCounts, RunDetail, RunPage } from '@/lib/contract/runs';
+import { toNodeDto, toNodeSummary, toRunDto, toRunListItem } from './dto';
 import { hasFilters, runConditions } from './run-filters';
 import { listRunActions } from './engine-actions';
 
@@ -34,10 +34,13 @@ export async function countRuns(db: Db, f: RunListFilters): Promise<RunCounts> {
   return { total, byPhase, maintained };
 }
 
+/** A node's columns without its payloads (input, output, error): what the run page loads for every node. */
+const { input: _input, output: _output, error: _error, ...SUMMARY_COLUMNS } = getTableColumns(nodes);
+
 export async function getRun(db: Db, runId: string): Promise<RunDetail> {
   const [row] = await db.select().from(runs).where(eq(runs.id, runId));
   if (!row) throw notFound('run', runId);
-  const nodeRows = await db.select().from(nodes).where(eq(nodes.runId, runId)).orderBy(nodes.startedAt, nodes.nodeId);
+  const nodeRows = await db.select(SUMMARY_COLUMNS).from(nodes).where(eq(nodes.runId, runId)).orderBy(nodes.startedAt, nodes.nodeId);
   const byId = new Map(nodeRows.map((n) => [n.nodeId, n]));
   const staged = nodeRows.flatMap((n) => Object.entries(n.stagedManifests).map(([from, digest]) => ({ from, to: n.nodeId, digest })));
   const digests = [...new Set(staged.map((s) => s.digest))];
@@ -57,5 +60,15 @@ export async function getRun(db: Db, runId: string): Promise<RunDetail> {
   });
   const actions = row.source === 'flowdeck' ? [] : await listRunActions(db, runId);
   const [version] = await db.select({ label: versions.label }).from(versions).where(eq(versions.id, row.versionId));
-  return { ...toRunDto(row), nodes: nodeRows.map(toNodeDto), edges, actions, versionLabel: version?.label ?? null };
+  return { ...toRunDto(row), nodes: nodeRows.map(toNodeSummary), edges, actions, versionLabel: version?.label ?? null };
+}
+
+/** One node of a run with its payloads: what the run page's node panel loads when it opens. */
+export async function getRunNode(db: Db, runId: string, nodeId: string): Promise<NodeDto> {
+  const [row] = await db.select().from(nodes).where(and(eq(nodes.runId, runId), eq(nodes.nodeId, nodeId)));
+  if (!row) {
+    const [run] = await db.select({ id: runs.id }).from(runs).where(eq(runs.id, runId));
+    throw run ? notFound('node', `${runId}/${nodeId}`) : notFound('run', runId);
+  }
+  return toNodeDto(row);
 }

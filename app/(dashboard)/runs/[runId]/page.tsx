@@ -9,6 +9,7 @@ import { getRun } from '@/lib/db/queries/runs';
 import { AppError } from '@/lib/errors';
 import { requirePageCaller } from '@/lib/server/page-guard';
 import { routes } from '@/lib/routes';
+import { entityTag } from '@/lib/server/conditional';
 import { getStore } from '@/lib/server/store';
 
 interface RunPageProps {
@@ -40,7 +41,7 @@ export default async function RunPage({ params }: RunPageProps) {
   queryClient.setQueryData(runKeys.detail(run.id), run);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <RunView runId={run.id} />
+      <RunView runId={run.id} etag={entityTag(JSON.stringify(run))} />
     </HydrationBoundary>
   );
 }
