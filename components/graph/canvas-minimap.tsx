@@ -3,7 +3,7 @@
 import { Panel, useReactFlow, useStore } from '@xyflow/react';
 import { type PointerEvent, useEffect, useMemo, useRef } from 'react';
 import { cssColor, fitCanvas, type PaintNode, paintNodes } from './canvas-paint';
-import { NODE_HEIGHT, NODE_WIDTH } from './layout-protocol';
+import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/domain/graph-layout-protocol';
 
 export type MiniMapNode = PaintNode;
 

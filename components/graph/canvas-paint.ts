@@ -1,5 +1,5 @@
 import type { NodeStatus } from '@/lib/domain/node-status';
-import { NODE_HEIGHT, NODE_WIDTH } from './layout-protocol';
+import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/domain/graph-layout-protocol';
 
 /** A node as the canvas views (minimap, zoomed-out overview) paint it. */
 export interface PaintNode {

@@ -3,8 +3,8 @@
  * (loaded on first need), big ones through the linear-time layered layout; elkjs failing falls back too.
  */
 import type { ELK as ElkApi } from 'elkjs/lib/elk-api';
-import { elkPositions, layeredPositions, usesElk } from './compute-layout';
-import type { LayoutRequest, LayoutResponse } from './layout-protocol';
+import { elkPositions, layeredPositions, usesElk } from '@/lib/domain/graph-layout-engines';
+import type { LayoutRequest, LayoutResponse } from '@/lib/domain/graph-layout-protocol';
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<LayoutRequest>) => void) | null;

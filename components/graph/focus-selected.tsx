@@ -2,7 +2,7 @@
 
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEffect } from 'react';
-import { NODE_HEIGHT, NODE_WIDTH } from './layout-protocol';
+import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/domain/graph-layout-protocol';
 
 /** Brings the selected node into view (centred, at a readable zoom) when it is selected off-screen. */
 export function FocusSelected({ selectedId }: { selectedId: string | null }) {

@@ -1,7 +1,7 @@
 'use client';
 
-import { layeredPositions } from './compute-layout';
-import type { LayoutRequest, LayoutResponse } from './layout-protocol';
+import { layeredPositions } from '@/lib/domain/graph-layout-engines';
+import type { LayoutRequest, LayoutResponse } from '@/lib/domain/graph-layout-protocol';
 
 type Answer = Extract<LayoutResponse, { ok: true }> | { id: number; ok: true; fallback: true; xs: Float64Array; ys: Float64Array; engine: 'layered'; ms: number };
 
@@ -25,8 +25,8 @@ function failAll(): void {
 }
 
 /**
- * The one layout worker of the page, created as soon as this module loads so its script downloads
- * while the page hydrates, and kept for later graphs. Null where workers cannot run.
+ * The one layout worker of the page, created on the first graph the server did not lay out (or whose
+ * structure changed since), and kept for later graphs. Null where workers cannot run.
  */
 function layoutWorker(): Worker | null {
   if (worker || broken || typeof window === 'undefined' || typeof Worker === 'undefined') return worker;
@@ -63,5 +63,3 @@ export function requestLayout(req: LayoutRequest): Promise<Answer> {
 export function dropLayout(id: number): void {
   waiting.delete(id);
 }
-
-layoutWorker();

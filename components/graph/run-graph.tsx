@@ -6,12 +6,13 @@ import { LoaderCircle, Maximize } from 'lucide-react';
 import { useTheme } from 'next-themes';
 import { type KeyboardEvent, type MouseEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fitBounds, initialView, notableNode } from '@/lib/domain/graph-geometry';
+import type { SeededLayout } from '@/lib/domain/graph-layout-protocol';
 import type { GraphModel } from '@/lib/domain/graph-model';
 import { cn } from '@/lib/utils/cn';
 import { CanvasMiniMap } from './canvas-minimap';
 import { FlowEdge, type FlowEdgeType } from './flow-edge';
 import { FocusSelected } from './focus-selected';
-import { NODE_HEIGHT, NODE_WIDTH } from './layout-protocol';
+import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/domain/graph-layout-protocol';
 import { OverviewLayer } from './overview-layer';
 import { StepNode, type StepNodeType } from './step-node';
 import { useFlowElements } from './use-flow-elements';
@@ -31,12 +32,14 @@ export interface RunGraphProps {
   model: GraphModel;
   selectedId: string | null;
   onSelect: (nodeId: string | null) => void;
+  /** The server's layout of this graph, when it made one: the first draw then waits for no worker. */
+  seededLayout?: SeededLayout;
   className?: string;
 }
 
 /** The run's DAG: laid out in a worker, drawn with React Flow, nodes coloured by status, artifact edges labelled. */
-export function RunGraph({ model, selectedId, onSelect, className }: RunGraphProps) {
-  const layout = useGraphLayout(model);
+export function RunGraph({ model, selectedId, onSelect, seededLayout, className }: RunGraphProps) {
+  const layout = useGraphLayout(model, seededLayout);
   const container = useRef<HTMLDivElement>(null);
   const flow = useRef<ReactFlowInstance<StepNodeType, FlowEdgeType> | null>(null);
   const { resolvedTheme } = useTheme();

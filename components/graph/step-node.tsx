@@ -6,7 +6,7 @@ import { memo } from 'react';
 import type { GraphNode } from '@/lib/domain/graph-model';
 import { NODE_STATUS_LABELS } from '@/lib/domain/node-status';
 import { cn } from '@/lib/utils/cn';
-import { NODE_HEIGHT, NODE_WIDTH } from './layout-protocol';
+import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/domain/graph-layout-protocol';
 import { NODE_STATUS_STYLES } from './node-status-style';
 
 export type StepNodeType = Node<{ node: GraphNode }, 'step'>;

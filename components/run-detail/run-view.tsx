@@ -7,6 +7,7 @@ import { useCallback } from 'react';
 import { TabPanel, Tabs } from '@/components/ui/tabs';
 import { useRun } from '@/lib/api/hooks/use-run';
 import { RUN_TABS, type RunTab, RunViewSearch } from '@/lib/contract/schemas';
+import type { SeededLayout } from '@/lib/domain/graph-layout-protocol';
 import { routes } from '@/lib/routes';
 import { EventsTab } from './events-tab';
 import { GraphTab } from './graph-tab';
@@ -21,9 +22,9 @@ const TAB_ICONS: Record<RunTab, typeof Workflow> = { graph: Workflow, timeline: 
 /**
  * A run's page below the server's first paint: header and tabs. The tab and the selected node live in
  * the URL (`?tab=graph&node=build`), changed with the History API so switching never reloads the run.
- * `etag` is the entity tag of the run the server page seeded (see useRun).
+ * `etag` is the entity tag of the run the server page seeded (see useRun), `layout` its graph laid out.
  */
-export function RunView({ runId, etag }: { runId: string; etag?: string }) {
+export function RunView({ runId, etag, layout }: { runId: string; etag?: string; layout?: SeededLayout | null }) {
   const { data: run, error } = useRun(runId, etag);
   const params = useSearchParams();
   const { tab, node } = RunViewSearch.parse({ tab: params.get('tab') ?? undefined, node: params.get('node') ?? undefined });
@@ -53,7 +54,7 @@ export function RunView({ runId, etag }: { runId: string; etag?: string }) {
       {error && <RefetchError error={error} />}
       <Tabs items={items} value={tab} onChange={(value) => navigate({ tab: value, node: value === 'graph' ? node : undefined })} label="Run views" idBase="run" className="mb-4" />
       <TabPanel idBase="run" value={tab}>
-        {tab === 'graph' && <GraphTab run={run} selectedId={node ?? null} onSelect={selectNode} />}
+        {tab === 'graph' && <GraphTab run={run} selectedId={node ?? null} onSelect={selectNode} seededLayout={layout ?? undefined} />}
         {tab === 'timeline' && <TimelineTab run={run} onOpenNode={openNode} />}
         {tab === 'events' && <EventsTab run={run} />}
         {tab === 'io' && <IoTab run={run} />}

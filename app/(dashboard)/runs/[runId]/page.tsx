@@ -10,6 +10,7 @@ import { AppError } from '@/lib/errors';
 import { requirePageCaller } from '@/lib/server/page-guard';
 import { routes } from '@/lib/routes';
 import { entityTag } from '@/lib/server/conditional';
+import { layoutOfRun } from '@/lib/server/run-layout';
 import { getStore } from '@/lib/server/store';
 
 interface RunPageProps {
@@ -41,7 +42,7 @@ export default async function RunPage({ params }: RunPageProps) {
   queryClient.setQueryData(runKeys.detail(run.id), run);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <RunView runId={run.id} etag={entityTag(JSON.stringify(run))} />
+      <RunView runId={run.id} etag={entityTag(JSON.stringify(run))} layout={await layoutOfRun(run)} />
     </HydrationBoundary>
   );
 }

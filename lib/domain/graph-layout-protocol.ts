@@ -48,3 +48,21 @@ export function elkOptions(n: number): Record<string, string> {
     'elk.layered.thoroughness': '1',
   };
 }
+
+/**
+ * A layout worked out before the page reached the browser (the server page lays the run's graph out),
+ * so the graph draws on hydration without waiting for the layout worker. Positions follow the order of
+ * the graph model's nodes; the counts tell whether it still fits the graph the page now shows.
+ */
+export interface SeededLayout {
+  nodeCount: number;
+  edgeCount: number;
+  xs: number[];
+  ys: number[];
+  engine: LayoutEngine;
+}
+
+/** Whether a seeded layout was made for a graph of this shape (a changed graph is laid out again). */
+export function fitsGraph(seed: SeededLayout, graph: { nodes: readonly unknown[]; edges: readonly unknown[] }): boolean {
+  return seed.nodeCount === graph.nodes.length && seed.edgeCount === graph.edges.length && seed.xs.length === graph.nodes.length;
+}

@@ -1,6 +1,6 @@
 import type { ELK as ElkApi } from 'elkjs/lib/elk-api';
-import { layeredLayout } from '@/lib/domain/graph-layout';
-import { ELK_MAX_NODES, elkOptions, LAYER_GAP, type LayoutEngine, type LayoutRequest, NODE_GAP, NODE_HEIGHT, NODE_WIDTH } from './layout-protocol';
+import { layeredLayout } from './graph-layout';
+import { ELK_MAX_NODES, elkOptions, LAYER_GAP, type LayoutEngine, type LayoutRequest, NODE_GAP, NODE_HEIGHT, NODE_WIDTH } from './graph-layout-protocol';
 
 export interface ComputedLayout {
   xs: Float64Array;
