@@ -7,8 +7,6 @@ import { Card } from '@/components/ui/card';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { useRunCounts } from '@/lib/api/hooks/use-run-counts';
 import { useRunListFacets } from '@/lib/api/hooks/use-run-list-facets';
-import { useRunListFilters } from '@/lib/api/hooks/use-run-list-filters';
-import { useRunListKeyboard } from '@/lib/api/hooks/use-run-list-keyboard';
 import { useRuns } from '@/lib/api/hooks/use-runs';
 import type { RunFilters } from '@/lib/contract/schemas';
 import { hasActiveFilters, togglePhase, withFilters } from '@/lib/domain/run-list-filters';
@@ -23,6 +21,8 @@ import { RunSearchBox } from './run-search-box';
 import { RunsFooter } from './runs-footer';
 import { RunsEmpty, RunsQueryError, RunsTableSkeleton } from './runs-states';
 import { RunsTable } from './runs-table';
+import { useRunListFilters } from './use-run-list-filters';
+import { useRunListKeyboard } from './use-run-list-keyboard';
 
 export interface RunsViewProps {
   /** The filters of the URL, parsed by the server page (zod `RunFilters`, canonical form). */
