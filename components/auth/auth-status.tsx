@@ -6,6 +6,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { fetchJson } from '@/lib/api/fetch-json';
 import { ROLE_SUMMARIES } from '@/lib/domain/roles';
+import { formatTimestamp } from '@/lib/domain/time-format';
 import { routes } from '@/lib/routes';
 import { useSession } from './caller-context';
 
@@ -39,7 +40,7 @@ export function AuthStatus() {
     }
   };
 
-  const expires = caller.expiresAt ? ` Session ends ${new Date(caller.expiresAt).toLocaleString()}.` : '';
+  const expires = caller.expiresAt ? ` Session ends ${formatTimestamp(caller.expiresAt)}.` : '';
   return (
     <div data-testid="auth-status" data-mode="on" data-role={caller.role} className="flex min-w-0 items-center gap-2">
       <div className="flex min-w-0 flex-1 items-center gap-1.5 text-xs" title={`Signed in with the token "${caller.actor}" (${caller.role}: ${ROLE_SUMMARIES[caller.role]}).${expires}`}>

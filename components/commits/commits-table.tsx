@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { RelativeTime } from '@/components/ui/relative-time';
 import type { CommitListItem } from '@/lib/api/hooks/use-commits';
 import { commitActionLabel } from '@/lib/domain/commit-format';
-import { shortId } from '@/lib/domain/run-list-format';
+import { shortId } from '@/lib/domain/id-format';
 import { routes } from '@/lib/routes';
 import { EntityLink } from './entity-link';
 

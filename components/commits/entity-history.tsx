@@ -8,7 +8,7 @@ import { QueryError } from '@/components/ui/query-error';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { isApiError } from '@/lib/api/fetch-json';
 import { ENTITY_HISTORY_PAGE, useCommits } from '@/lib/api/hooks/use-commits';
-import { shortId } from '@/lib/domain/run-list-format';
+import { shortId } from '@/lib/domain/id-format';
 import { routes } from '@/lib/routes';
 import { ActionLabel } from './commits-table';
 import type { CommitEntity } from './entity-link';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { CommitDetail } from '@/lib/api/hooks/use-commit';
-import { shortId } from '@/lib/domain/run-list-format';
+import { shortId } from '@/lib/domain/id-format';
 import { routes } from '@/lib/routes';
 import { cn } from '@/lib/utils/cn';
 

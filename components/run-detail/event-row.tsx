@@ -4,11 +4,11 @@ import { ChevronRight } from 'lucide-react';
 import { memo, useState } from 'react';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { JsonViewer } from '@/components/ui/json-viewer';
-import { useHydrated } from '@/components/ui/timestamp';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import type { EventDto } from '@/lib/api/hooks/use-run-events';
 import { eventSummary } from '@/lib/domain/event-search';
 import type { EventType } from '@/lib/domain/event-types';
-import { formatClock, formatTimestamp } from '@/lib/domain/timeline-format';
+import { formatClock, formatTimestamp } from '@/lib/domain/time-format';
 import { cn } from '@/lib/utils/cn';
 
 const TONES: Record<EventType, BadgeTone> = {

@@ -3,15 +3,15 @@
 import { X } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Timestamp } from '@/components/ui/timestamp';
+import { useNow } from '@/components/ui/use-now';
 import type { NodeSummary, RunDetail } from '@/lib/contract/runs';
 import { shortDigest } from '@/lib/domain/digest-format';
 import { NEED_CONDITIONS } from '@/lib/domain/node-status';
-import { elapsedMs, formatDuration } from '@/lib/domain/timeline-format';
+import { elapsedMs, formatDuration } from '@/lib/domain/time-format';
 import { cn } from '@/lib/utils/cn';
 import { NodeArtifacts } from './node-artifacts';
 import { NodePayloads } from './node-payloads';
 import { NodeStatusBadge } from './status-badges';
-import { useNow } from './use-now';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -33,7 +33,7 @@ export interface NodePanelProps {
 /** Everything about one node: status, attempts, timing, needs, output or error, and its artifacts. */
 export function NodePanel({ run, node, onClose, onSelect, className }: NodePanelProps) {
   const running = node.status === 'running';
-  const now = useNow(1_000, running);
+  const now = useNow(1_000, { live: running });
   const duration = elapsedMs(node.startedAt, node.finishedAt, now);
   const waiting = run.waiting?.nodeId === node.nodeId ? run.waiting : null;
   return (

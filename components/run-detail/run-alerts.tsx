@@ -4,13 +4,13 @@ import { Hourglass, OctagonX, Send, TriangleAlert, Webhook } from 'lucide-react'
 import type { ReactNode } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Timestamp } from '@/components/ui/timestamp';
+import { useNow } from '@/components/ui/use-now';
 import type { RunDetail } from '@/lib/api/hooks/use-run';
-import { formatRelative } from '@/lib/domain/timeline-format';
+import { formatRelative } from '@/lib/domain/time-format';
 import { ENGINE_ACTION_LABELS, ENGINE_LIMITS, isEngineSource, RUN_SOURCE_LABELS } from '@/lib/domain/run-source';
 import { runActions } from '@/lib/domain/run-actions';
 import { DeliverHookButton } from './deliver-hook-dialog';
 import { cn } from '@/lib/utils/cn';
-import { useNow } from './use-now';
 
 const TONES = {
   info: 'border-info/25 bg-info-soft text-info',
@@ -31,7 +31,7 @@ const Step = ({ id }: { id: string }) => <code className="rounded bg-background/
 
 /** Why an active run is idle (a sleep or a hook), its setup errors, and whether it was stranded. */
 export function RunAlerts({ run }: { run: RunDetail }) {
-  const now = useNow(15_000, run.waiting !== null);
+  const now = useNow(15_000, { live: run.waiting !== null });
   const w = run.waiting;
   const open = run.actions.filter((a) => a.status === 'pending' || a.status === 'claimed');
   // A failure is news until the same action is asked again and carried out.

@@ -4,12 +4,12 @@ import { ArrowLeft, ArrowRight } from 'lucide-react';
 import { AppLink } from '@/components/ui/app-link';
 import type { ReactNode } from 'react';
 import { Timestamp } from '@/components/ui/timestamp';
+import { useNow } from '@/components/ui/use-now';
 import type { RunDetail } from '@/lib/api/hooks/use-run';
 import { isActive } from '@/lib/domain/run-phase';
-import { elapsedMs, formatDuration } from '@/lib/domain/timeline-format';
+import { elapsedMs, formatDuration } from '@/lib/domain/time-format';
 import { routes } from '@/lib/routes';
 import { RunLease } from './run-lease';
-import { useNow } from './use-now';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -26,7 +26,7 @@ const linkClass = 'font-mono text-[13px] text-primary hover:underline';
 /** Times and duration (ticking while the run is active), the runner holding it, and the upgrade lineage. */
 export function RunFacts({ run }: { run: RunDetail }) {
   const live = isActive(run.phase) && run.startedAt !== null && run.finishedAt === null;
-  const now = useNow(1_000, live);
+  const now = useNow(1_000, { live });
   const duration = elapsedMs(run.startedAt, run.finishedAt, now);
   return (
     <dl data-testid="run-facts" className="flex flex-wrap gap-x-9 gap-y-3 rounded-xl border bg-card px-5 py-4 shadow-xs">

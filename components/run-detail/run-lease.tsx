@@ -1,11 +1,11 @@
 'use client';
 
-import { useHydrated } from '@/components/ui/timestamp';
+import { useHydrated } from '@/components/ui/use-hydrated';
+import { useNow } from '@/components/ui/use-now';
 import type { RunDetail } from '@/lib/api/hooks/use-run';
 import { isActive } from '@/lib/domain/run-phase';
 import { leaseStatus } from '@/lib/domain/runner-lease';
-import { formatRelative, formatTimestamp } from '@/lib/domain/timeline-format';
-import { useNow } from './use-now';
+import { formatRelative, formatTimestamp } from '@/lib/domain/time-format';
 
 /**
  * Which runner holds an active run, and until when; or that its lease expired (the next claim takes the
@@ -13,7 +13,7 @@ import { useNow } from './use-now';
  */
 export function RunLease({ run }: { run: RunDetail }) {
   const hydrated = useHydrated();
-  const now = useNow(1_000, isActive(run.phase) && run.leaseOwner !== null);
+  const now = useNow(1_000, { live: isActive(run.phase) && run.leaseOwner !== null });
   const lease = hydrated ? leaseStatus(run, new Date(now)) : null;
   if (!lease) return null;
   return (

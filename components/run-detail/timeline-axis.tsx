@@ -1,5 +1,5 @@
 import { tickOffsets, tickStep } from '@/lib/domain/timeline';
-import { formatOffset } from '@/lib/domain/timeline-format';
+import { formatOffset } from '@/lib/domain/time-format';
 import { LABEL_WIDTH } from './timeline-row';
 
 export const AXIS_HEIGHT = 28;

@@ -3,19 +3,19 @@
 import { ChartGantt } from 'lucide-react';
 import { useMemo } from 'react';
 import { EmptyState } from '@/components/ui/empty-state';
+import { useNow } from '@/components/ui/use-now';
 import type { RunDetail } from '@/lib/api/hooks/use-run';
 import { useRunWaitEvents } from '@/lib/api/hooks/use-run-events';
 import { isActive } from '@/lib/domain/run-phase';
 import { timelineRange, timelineRows } from '@/lib/domain/timeline';
 import { RefetchError } from './refetch-error';
 import { TimelineChart } from './timeline-chart';
-import { useNow } from './use-now';
 
 /** The timeline of the run's nodes, with sleep and hook waits from the event log. */
 export function TimelineTab({ run, onOpenNode }: { run: RunDetail; onOpenNode: (nodeId: string) => void }) {
   const live = isActive(run.phase);
   const waits = useRunWaitEvents(run.id, live);
-  const now = useNow(1_000, live);
+  const now = useNow(1_000, { live });
   const rows = useMemo(() => timelineRows(run.nodes, waits.data ?? [], now), [run.nodes, waits.data, now]);
   const range = useMemo(() => timelineRange(rows, run, now), [rows, run, now]);
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { FolderTree } from 'lucide-react';
-import { useRunListTextFilter } from '@/lib/api/hooks/use-run-list-text-filter';
+import { useRunListTextFilter } from './use-run-list-text-filter';
 import { cn } from '@/lib/utils/cn';
 import { filterControlClass } from './filter-styles';
 

@@ -3,7 +3,8 @@
 import { ArrowUpRight, Hourglass, Moon, Webhook } from 'lucide-react';
 import Link from 'next/link';
 import type { RunListItem } from '@/lib/contract/runs';
-import { formatAbsolute, formatRelative, shortId } from '@/lib/domain/run-list-format';
+import { shortId } from '@/lib/domain/id-format';
+import { formatRelative, formatTimestamp } from '@/lib/domain/time-format';
 import { runDurationText, waitingText } from '@/lib/domain/run-list-status';
 import { isActive } from '@/lib/domain/run-phase';
 import { RUN_SOURCE_LABELS } from '@/lib/domain/run-source';
@@ -95,8 +96,8 @@ function RunWaiting({ waiting }: { waiting: NonNullable<RunListItem['waiting']> 
   const Icon = waiting.kind === 'hook' ? Webhook : w.overdue ? Hourglass : Moon;
   const title =
     waiting.kind === 'sleep'
-      ? `Step ${waiting.nodeId} sleeps until ${formatAbsolute(at, timeZone)}`
-      : `Step ${waiting.nodeId} has waited for a hook call since ${formatAbsolute(at, timeZone)}`;
+      ? `Step ${waiting.nodeId} sleeps until ${formatTimestamp(at, timeZone)}`
+      : `Step ${waiting.nodeId} has waited for a hook call since ${formatTimestamp(at, timeZone)}`;
   return (
     <span
       data-testid="run-waiting"
@@ -136,7 +137,7 @@ export function GroupCell({ path }: { path: string }) {
 export function CreatedCell({ at }: { at: string }) {
   const { now, timeZone } = useRunClock();
   return (
-    <time dateTime={at} title={formatAbsolute(at, timeZone)} className="whitespace-nowrap text-muted-foreground">
+    <time dateTime={at} title={formatTimestamp(at, timeZone)} className="whitespace-nowrap text-muted-foreground">
       {formatRelative(at, now, timeZone)}
     </time>
   );

@@ -1,7 +1,8 @@
 'use client';
 
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
-import { useRunListClock, useRunListTimeZone } from '@/lib/api/hooks/use-run-list-clock';
+import { useTimeZone } from '@/components/ui/use-hydrated';
+import { useNow } from '@/components/ui/use-now';
 
 interface RunClock {
   now: number;
@@ -21,8 +22,8 @@ export interface RunClockProviderProps {
 
 /** One clock for every time on the run list; only the cells that read it re-render on a tick. */
 export function RunClockProvider({ serverNow, serverTimeZone, fast, children }: RunClockProviderProps) {
-  const now = useRunListClock(fast ? 1_000 : 15_000, serverNow);
-  const timeZone = useRunListTimeZone(serverTimeZone);
+  const now = useNow(fast ? 1_000 : 15_000, { serverNow });
+  const timeZone = useTimeZone(serverTimeZone);
   const value = useMemo(() => ({ now, timeZone }), [now, timeZone]);
   return <RunClockContext value={value}>{children}</RunClockContext>;
 }

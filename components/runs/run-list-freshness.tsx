@@ -1,7 +1,7 @@
 'use client';
 
 import { RefreshCw } from 'lucide-react';
-import { formatAge } from '@/lib/domain/run-list-format';
+import { formatAge } from '@/lib/domain/time-format';
 import { cn } from '@/lib/utils/cn';
 import { useRunClock } from './run-clock';
 

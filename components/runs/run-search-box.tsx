@@ -3,7 +3,7 @@
 import { Search, X } from 'lucide-react';
 import type { Ref } from 'react';
 import { Kbd } from '@/components/ui/kbd';
-import { useRunListTextFilter } from '@/lib/api/hooks/use-run-list-text-filter';
+import { useRunListTextFilter } from './use-run-list-text-filter';
 import { cn } from '@/lib/utils/cn';
 import { filterControlClass } from './filter-styles';
 

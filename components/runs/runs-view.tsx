@@ -4,11 +4,9 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useRef, useState } from 'react';
 import { PageHeader } from '@/components/shell/page-header';
 import { Card } from '@/components/ui/card';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { useRunCounts } from '@/lib/api/hooks/use-run-counts';
 import { useRunListFacets } from '@/lib/api/hooks/use-run-list-facets';
-import { useRunListHydrated } from '@/lib/api/hooks/use-run-list-clock';
-import { useRunListFilters } from '@/lib/api/hooks/use-run-list-filters';
-import { useRunListKeyboard } from '@/lib/api/hooks/use-run-list-keyboard';
 import { useRuns } from '@/lib/api/hooks/use-runs';
 import type { RunFilters } from '@/lib/contract/schemas';
 import { hasActiveFilters, togglePhase, withFilters } from '@/lib/domain/run-list-filters';
@@ -23,6 +21,8 @@ import { RunSearchBox } from './run-search-box';
 import { RunsFooter } from './runs-footer';
 import { RunsEmpty, RunsQueryError, RunsTableSkeleton } from './runs-states';
 import { RunsTable } from './runs-table';
+import { useRunListFilters } from './use-run-list-filters';
+import { useRunListKeyboard } from './use-run-list-keyboard';
 
 export interface RunsViewProps {
   /** The filters of the URL, parsed by the server page (zod `RunFilters`, canonical form). */
@@ -39,7 +39,7 @@ export function RunsView({ filters, serverNow, serverTimeZone }: RunsViewProps) 
   const runs = useRuns(filters);
   const counts = useRunCounts(filters, runs.isLive);
   const facets = useRunListFacets();
-  const hydrated = useRunListHydrated();
+  const hydrated = useHydrated();
   const items = runs.items;
 
   // The highlight belongs to one filter set; another list starts without one.

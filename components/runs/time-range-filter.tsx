@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { formatTimeRange, fromDateTimeLocal, toDateTimeLocal } from '@/lib/domain/run-list-format';
+import { formatTimeRange, fromDateTimeLocal, toDateTimeLocal } from '@/lib/domain/time-format';
 import { FilterPopover } from './filter-popover';
 import { useRunClock } from './run-clock';
 

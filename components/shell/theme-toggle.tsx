@@ -2,7 +2,7 @@
 
 import { Monitor, Moon, Sun, type LucideIcon } from 'lucide-react';
 import { useTheme } from 'next-themes';
-import { useSyncExternalStore } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { cn } from '@/lib/utils/cn';
 
 type ThemeChoice = 'system' | 'light' | 'dark';
@@ -12,16 +12,6 @@ const CHOICES: readonly { value: ThemeChoice; label: string; icon: LucideIcon }[
   { value: 'light', label: 'Light theme', icon: Sun },
   { value: 'dark', label: 'Dark theme', icon: Moon },
 ];
-
-const noopSubscribe = () => () => {};
-/** False while server-rendering and hydrating, true after: the stored theme is only known in the browser. */
-function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noopSubscribe,
-    () => true,
-    () => false,
-  );
-}
 
 /** A three-way switch: follow the OS, or force light or dark. The class on <html> is set by next-themes. */
 export function ThemeToggle({ className }: { className?: string }) {

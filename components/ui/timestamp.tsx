@@ -1,19 +1,8 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
-import { formatTimestamp } from '@/lib/domain/timeline-format';
+import { formatTimestamp } from '@/lib/domain/time-format';
 import { cn } from '@/lib/utils/cn';
-
-const noopSubscribe = () => () => {};
-
-/** False while rendering on the server and hydrating, true after: the viewer's time zone is only known then. */
-export function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noopSubscribe,
-    () => true,
-    () => false,
-  );
-}
+import { useHydrated } from './use-hydrated';
 
 /**
  * A point in time in the viewer's zone (`Nov 21, 2025, 10:19:05`), the ISO value in its tooltip. The

@@ -10,7 +10,7 @@ import { isApiError } from '@/lib/api/fetch-json';
 import { useJob } from '@/lib/api/hooks/use-job';
 import { JOB_ITEM_STATUS_LABELS, jobProgress } from '@/lib/domain/job-progress';
 import type { JobItemStatus } from '@/lib/domain/job-status';
-import { shortId } from '@/lib/domain/run-list-format';
+import { shortId } from '@/lib/domain/id-format';
 import { routes } from '@/lib/routes';
 
 const ITEM_TONES: Record<JobItemStatus, BadgeTone> = { pending: 'neutral', upgraded: 'success', failed: 'danger', skipped: 'warning' };

@@ -4,7 +4,7 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { Timestamp } from '@/components/ui/timestamp';
 import { DRAIN_STATE_LABELS, DRAIN_STATES, type DrainReport } from '@/lib/domain/drain';
 import { drainStatePhases } from '@/lib/domain/drain-links';
-import { shortId } from '@/lib/domain/run-list-format';
+import { shortId } from '@/lib/domain/id-format';
 import { routes } from '@/lib/routes';
 import { cn } from '@/lib/utils/cn';
 

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { RelativeTime } from '@/components/ui/relative-time';
 import type { VersionListItem } from '@/lib/api/hooks/use-versions';
 import { shortDigest } from '@/lib/domain/digest-format';
-import { shortId } from '@/lib/domain/run-list-format';
+import { shortId } from '@/lib/domain/id-format';
 import { routes } from '@/lib/routes';
 import { cn } from '@/lib/utils/cn';
 import { VersionStateBadge } from './version-state-badge';

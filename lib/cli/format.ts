@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { formatAge } from '@/lib/domain/time-format';
 
 /** Plain-text building blocks of the CLI's human output: aligned tables, key/value blocks, times, a bar. */
 
@@ -46,14 +47,11 @@ export function kv(pairs: readonly (readonly [string, string | number | null | u
   return shown.map(([k, v]) => `${indent}${`${k}:`.padEnd(width)}${v === null || v === '' ? '-' : v}`).join('\n');
 }
 
-/** `3m ago` / `in 2d`, from an ISO time. */
+/** `3m ago` / `in 2d`, from an ISO time (the age in one unit, as the dashboard writes it; never "just now"). */
 export function ago(iso: string | null | undefined, now = Date.now()): string {
   if (!iso) return '-';
-  const seconds = Math.round((Date.parse(iso) - now) / 1000);
-  const abs = Math.abs(seconds);
-  const [n, unit] =
-    abs < 60 ? [abs, 's'] : abs < 3600 ? [Math.floor(abs / 60), 'm'] : abs < 86_400 ? [Math.floor(abs / 3600), 'h'] : [Math.floor(abs / 86_400), 'd'];
-  return seconds <= 0 ? `${n}${unit} ago` : `in ${n}${unit}`;
+  const diff = Date.parse(iso) - now;
+  return diff < 1_000 ? `${formatAge(-diff)} ago` : `in ${formatAge(diff)}`;
 }
 
 /** `2026-05-01 10:00:00Z (3h ago)`. */

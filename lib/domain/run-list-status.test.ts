@@ -25,7 +25,7 @@ describe('run list status', () => {
   it('duration runs from start to finish, or to now while active', () => {
     const started = iso(-65_000);
     expect(runDurationMs({ phase: 'running', startedAt: started, finishedAt: null }, NOW)).toBe(65_000);
-    expect(runDurationText({ phase: 'finished', startedAt: started, finishedAt: iso(-5_000) }, NOW)).toBe('1m 0s');
+    expect(runDurationText({ phase: 'finished', startedAt: started, finishedAt: iso(-5_000) }, NOW)).toBe('1m 00s');
     expect(runDurationMs({ phase: 'queued', startedAt: null, finishedAt: null }, NOW)).toBeNull();
     expect(runDurationMs({ phase: 'cancelled', startedAt: started, finishedAt: null }, NOW)).toBeNull();
     expect(runDurationText({ phase: 'setuperror', startedAt: null, finishedAt: null }, NOW)).toBeNull();

@@ -1,4 +1,4 @@
-import { formatAge, formatDuration, formatWakeTime } from './run-list-format';
+import { formatAge, formatDuration, formatWakeTime } from './time-format';
 import type { Waiting } from './run-machine';
 import { isActive, RUN_PHASE_LABELS, RUN_RESULT_LABELS, type RunPhase, type RunResult } from './run-phase';
 
@@ -71,7 +71,7 @@ export function runDurationMs(run: Timed, now: number): number | null {
   return end === null ? null : Math.max(0, end - Date.parse(run.startedAt));
 }
 
-/** The duration column: `3m 5s`, or null when there is none to show. */
+/** The duration column: `3m 05s`, or null when there is none to show. */
 export function runDurationText(run: Timed, now: number): string | null {
   const ms = runDurationMs(run, now);
   return ms === null ? null : formatDuration(ms);

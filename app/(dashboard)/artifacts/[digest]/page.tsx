@@ -1,49 +1,39 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { ArtifactView } from '@/components/artifacts/artifact-view';
 import { InvalidDigest } from '@/components/artifacts/invalid-digest';
 import { artifactKeys } from '@/lib/api/query-keys';
-import { Digest } from '@/lib/contract/schemas';
+import { DigestParams } from '@/lib/contract/schemas';
 import { getArtifactUsage } from '@/lib/db/queries/artifacts';
 import { shortDigest } from '@/lib/domain/digest-format';
-import { AppError } from '@/lib/errors';
-import { requirePageCaller } from '@/lib/server/page-guard';
 import { routes } from '@/lib/routes';
-import { getStore } from '@/lib/server/store';
+import { pageLoader } from '@/lib/server/page-loader';
 
 interface ArtifactPageProps {
   params: Promise<{ digest: string }>;
 }
 
-function decoded(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}
+/** The usage of a blob or manifest; an address that holds no digest at all is explained, not a 404. */
+const loadArtifact = pageLoader({
+  params: DigestParams,
+  path: ({ digest }) => routes.artifact(digest),
+  load: async (db, { digest }) => ({ digest, usage: await getArtifactUsage(db, digest) }),
+  malformed: ({ digest }) => ({ invalid: digest }),
+});
 
 export async function generateMetadata({ params }: ArtifactPageProps): Promise<Metadata> {
-  const digest = decoded((await params).digest);
-  return { title: Digest.safeParse(digest).success ? `Artifact ${shortDigest(digest)}` : 'Not a digest' };
+  const artifact = await loadArtifact(params);
+  return { title: 'invalid' in artifact ? 'Not a digest' : `Artifact ${shortDigest(artifact.digest)}` };
 }
 
 export default async function ArtifactPage({ params }: ArtifactPageProps) {
-  await requirePageCaller(routes.artifact(decoded((await params).digest)));
-  const parsed = Digest.safeParse(decoded((await params).digest));
-  if (!parsed.success) return <InvalidDigest value={decoded((await params).digest)} />;
-  const digest = parsed.data;
-  const { db } = await getStore();
-  const usage = await getArtifactUsage(db, digest).catch((err: unknown) => {
-    if (err instanceof AppError && err.code === 'not_found') notFound();
-    throw err;
-  });
+  const artifact = await loadArtifact(params);
+  if ('invalid' in artifact) return <InvalidDigest value={artifact.invalid} />;
   const queryClient = new QueryClient();
-  queryClient.setQueryData(artifactKeys.usage(digest), usage);
+  queryClient.setQueryData(artifactKeys.usage(artifact.digest), artifact.usage);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <ArtifactView digest={digest} />
+      <ArtifactView digest={artifact.digest} />
     </HydrationBoundary>
   );
 }

@@ -1,8 +1,5 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { connection } from 'next/server';
-import { cache } from 'react';
 import { VersionView } from '@/components/versions/version-view';
 import { ENTITY_HISTORY_PAGE } from '@/lib/api/hooks/use-commits';
 import { ALL_VERSIONS } from '@/lib/api/hooks/use-versions';
@@ -12,8 +9,8 @@ import { listCommits } from '@/lib/db/queries/commits';
 import { diffVersions } from '@/lib/db/queries/version-diff';
 import { getDrainReport, getVersion, listVersions } from '@/lib/db/queries/versions';
 import { AppError } from '@/lib/errors';
-import { requirePageCaller } from '@/lib/server/page-guard';
 import { routes } from '@/lib/routes';
+import { pageLoader } from '@/lib/server/page-loader';
 import { getStore } from '@/lib/server/store';
 
 interface VersionPageProps {
@@ -21,23 +18,15 @@ interface VersionPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-/** The version, or the not-found page for a malformed or unknown id. Cached per request (metadata + page). */
-const loadVersion = cache(async (raw: { id: string }) => {
-  await connection();
-  await requirePageCaller(routes.version(raw.id));
-  const parsed = VersionParams.safeParse(raw);
-  if (!parsed.success) notFound();
-  const { db } = await getStore();
-  try {
-    return await getVersion(db, parsed.data.id);
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'not_found') notFound();
-    throw err;
-  }
+/** The version, or the not-found page for a malformed or unknown id. */
+const loadVersion = pageLoader({
+  params: VersionParams,
+  path: ({ id }) => routes.version(id),
+  load: (db, { id }) => getVersion(db, id),
 });
 
 export async function generateMetadata({ params }: VersionPageProps): Promise<Metadata> {
-  const version = await loadVersion(await params);
+  const version = await loadVersion(params);
   return { title: `${version.label ?? version.id} · Versions` };
 }
 
@@ -52,7 +41,7 @@ function leaveToDiffTab(err: unknown): null {
 
 /** A version: header, actions and the tab in the URL render on the server, then stay live. */
 export default async function VersionPage({ params, searchParams }: VersionPageProps) {
-  const version = await loadVersion(await params);
+  const version = await loadVersion(params);
   const sp = await searchParams;
   const { tab, against } = VersionViewSearch.parse({ tab: sp.tab, against: sp.against });
   const { db } = await getStore();
