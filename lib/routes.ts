@@ -41,7 +41,6 @@ export const routes = {
   signIn: (next?: string) => withQuery('/sign-in', { next }),
 
   api: {
-    root: () => API,
     health: () => `${API}/health`,
     openapi: () => `${API}/openapi.json`,
 
@@ -49,7 +48,6 @@ export const routes = {
     runCounts: (query?: Query) => withQuery(`${API}/runs/counts`, query),
     runFacets: () => `${API}/runs/facets`,
     run: (id: string) => `${API}/runs/${seg(id)}`,
-    runNodes: (id: string) => `${API}/runs/${seg(id)}/nodes`,
     runEvents: (id: string, query?: Query) => withQuery(`${API}/runs/${seg(id)}/events`, query),
     runNode: (id: string, nodeId: string) => `${API}/runs/${seg(id)}/nodes/${seg(nodeId)}`,
     runNodeArtifactManifest: (id: string, nodeId: string) =>
@@ -65,7 +63,6 @@ export const routes = {
     versionDrain: (id: string) => `${API}/versions/${seg(id)}/drain`,
     versionSunset: (id: string) => `${API}/versions/${seg(id)}/sunset`,
     versionSetCurrent: (id: string) => `${API}/versions/${seg(id)}/set-current`,
-    
     /** Bulk upgrade of a version's active runs (the route is `upgrade-runs`). */
     versionUpgradeRuns: (id: string) => `${API}/versions/${seg(id)}/upgrade-runs`,
     versionDiff: (id: string, against: string) => withQuery(`${API}/versions/${seg(id)}/diff`, { against }),
@@ -83,6 +80,12 @@ export const routes = {
     manifest: (digest: string) => `${API}/manifests/${seg(digest)}`,
     artifactUsage: (digest: string) => `${API}/artifacts/${seg(digest)}/usage`,
     hook: (token: string) => `${API}/hooks/${seg(token)}`,
+
+    runnerClaim: () => `${API}/runner/claim`,
+    runnerHeartbeat: () => `${API}/runner/heartbeat`,
+    runnerRelease: () => `${API}/runner/release`,
+    /** The step cache: `{ signature, staged }`, staged as JSON. */
+    runnerCache: (query: Query) => withQuery(`${API}/runner/cache`, query),
 
     sourceImport: (source: string) => `${API}/sources/${seg(source)}/import`,
     sourceRuns: (source: string) => `${API}/sources/${seg(source)}/runs`,

@@ -1,10 +1,9 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { CommitDetail, CommitListItem } from '@/lib/contract/commits';
-import { COMMIT_ENTITIES as ENTITIES } from '@/lib/domain/commit-format';
+import { type ChangeKind, changeKind, COMMIT_ENTITIES as ENTITIES } from '@/lib/domain/commit-format';
 import { routes } from '@/lib/routes';
 import { ago, clip, kv, print, printJson, table, when, withJson } from './format';
 import { api } from './http-client';
-
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -34,11 +33,8 @@ export function changeLines(before: unknown, after: unknown): string[] {
   return keys.map((k) => `    ${k.padEnd(width)}  ${show(b[k])} → ${show(a[k])}`);
 }
 
-function kindOf(before: unknown, after: unknown): string {
-  if (before == null) return 'created';
-  if (after == null) return 'deleted';
-  return 'changed';
-}
+/** How the CLI words each kind of change. */
+const CHANGE_WORDS: Record<ChangeKind, string> = { created: 'created', removed: 'deleted', updated: 'changed' };
 
 export function registerCommits(program: Command): void {
   const commits = program.command('commits').description('the audit log of every change made through Flowdeck');
@@ -80,7 +76,7 @@ export function registerCommits(program: Command): void {
         ]),
       );
       for (const ch of c.changes) {
-        print(`\n  ${ch.entity} ${ch.id} ${kindOf(ch.before, ch.after)}`);
+        print(`\n  ${ch.entity} ${ch.id} ${CHANGE_WORDS[changeKind(ch.before, ch.after)]}`);
         print(changeLines(ch.before, ch.after).join('\n'));
       }
     },

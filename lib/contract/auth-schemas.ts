@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/domain/roles';
 import { DURATION_PATTERN, TOKEN_NAME_PATTERN, TOKEN_NAME_RULE } from '@/lib/domain/tokens';
+import { ulidId } from './schemas';
 
 /** Request schemas of the token and session endpoints. */
-export const TokenId = z.string().regex(/^tok_[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a token id (tok_…)');
+export const TokenId = ulidId('tok');
 export const TokenParams = z.object({ id: TokenId });
 
 export const CreateTokenBody = z

@@ -6,9 +6,10 @@ import { IMPORT_BODY_LIMIT, VERSION_BODY_LIMIT } from './limits';
 import * as s from './schemas';
 
 /**
- * Every endpoint of the HTTP API, once: who may call it and the zod schemas of its input. Route
- * handlers look themselves up here (lib/server/endpoint.ts), the OpenAPI document is generated from
- * it, and a test fails when a route file and this table disagree.
+ * Every endpoint of the HTTP API, once: who may call it and the zod schemas of its input. A route
+ * handler names its key and gets its input parsed by these schemas, typed from its entry
+ * (lib/server/endpoint.ts); the OpenAPI document is generated from it, and a test fails when a route
+ * file and this table disagree.
  */
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ENGINE_SOURCES } from '@/lib/domain/run-source';
 import { NODE_STATUSES } from '@/lib/domain/node-status';
 import { RUN_PHASES, RUN_RESULTS } from '@/lib/domain/run-phase';
-import { ManifestSchema, Timestamp } from './schemas';
+import { ManifestSchema, Timestamp, ulidId } from './schemas';
 
 /**
  * The connector API: the contract between the server and a connector (`flowdeck sync …`) that imports the
@@ -120,7 +120,7 @@ export interface SourceRunsPage {
 
 export const ConnectorId = z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, '1-100 of letters, digits, . _ : -');
 export const ActionClaimBody = z.strictObject({ connectorId: ConnectorId, max: z.number().int().min(1).max(100).default(10) });
-export const ActionParams = z.object({ source: EngineSourceParam, actionId: z.string().regex(/^act_[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an action id (act_…)') });
+export const ActionParams = z.object({ source: EngineSourceParam, actionId: ulidId('act') });
 export const ActionCompleteBody = z.strictObject({
   connectorId: ConnectorId,
   ok: z.boolean(),

@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { COMMIT_ENTITIES } from '@/lib/domain/commit-format';
 import { DIGEST_PATTERN } from '@/lib/domain/digest-format';
 import { EVENT_TYPES } from '@/lib/domain/event-types';
+import { ID_KIND_NAMES, idPattern, type IdPrefix } from '@/lib/domain/ids';
 import { UPGRADE_STRATEGIES } from '@/lib/domain/job-status';
-import { NODE_STATUSES } from '@/lib/domain/node-status';
+import { NEED_CONDITIONS, NODE_STATUSES } from '@/lib/domain/node-status';
 import { isPrototypeKey } from '@/lib/domain/own';
 import { normalizeRunFilters } from '@/lib/domain/run-list-filters';
-import { RUN_PHASES, RUN_RESULTS } from '@/lib/domain/run-phase';
+import type { RunEvent } from '@/lib/domain/run-machine';
+import { ACTIVE_PHASES, FINISH_RESULTS, RUN_PHASES, RUN_RESULTS } from '@/lib/domain/run-phase';
 import { RUN_SOURCES } from '@/lib/domain/run-source';
 import {
   DEFAULT_LEASE_SECONDS,
@@ -17,11 +19,18 @@ import {
   RUNNER_HOOK_TOKEN_PATTERN,
   RUNNER_ID_PATTERN,
 } from '@/lib/domain/runner-lease';
+import { SUNSET_MODES } from '@/lib/domain/version-status';
 
 /** Request and parameter schemas shared by route handlers, pages and clients. */
 export const Digest = z.string().regex(DIGEST_PATTERN, 'must be sha256:<64 lowercase hex>');
-export const RunId = z.string().regex(/^run_[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a run id (run_…)');
-export const VersionId = z.string().regex(/^vers_[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a version id (vers_…)');
+
+/** A prefixed ULID id of one kind: `ulidId('run')` refuses anything else with `must be a run id (run_…)`. */
+export function ulidId(prefix: IdPrefix) {
+  const name = ID_KIND_NAMES[prefix];
+  return z.string().regex(idPattern(prefix), `must be ${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name} id (${prefix}_…)`);
+}
+export const RunId = ulidId('run');
+export const VersionId = ulidId('vers');
 /** Names that every JavaScript object already answers to (`constructor`, `__proto__`) are refused. */
 const notReserved = (name: string) => !isPrototypeKey(name);
 export const NodeId = z.string().min(1).max(200).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only').refine(notReserved, 'is a reserved name');
@@ -67,7 +76,7 @@ export const IngestEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('run_paused'), ...at, reason: z.string().max(2000).optional() }),
   z.strictObject({ type: z.literal('run_resumed'), ...at }),
   z.strictObject({ type: z.literal('run_cancelled'), ...at, reason: z.string().max(2000).optional() }),
-  z.strictObject({ type: z.literal('run_finished'), ...at, result: z.enum(['success', 'failed']), output: Json.optional(), error: Json.optional() }),
+  z.strictObject({ type: z.literal('run_finished'), ...at, result: z.enum(FINISH_RESULTS), output: Json.optional(), error: Json.optional() }),
   z.strictObject({ type: z.literal('node_started'), ...node, staged: z.record(NodeId, Digest).optional() }),
   z.strictObject({ type: z.literal('node_succeeded'), ...node, output: Json.optional() }),
   z.strictObject({ type: z.literal('node_failed'), ...node, error: Json.optional() }),
@@ -77,6 +86,19 @@ export const IngestEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('hook_created'), ...node, token: HookToken }),
   z.strictObject({ type: z.literal('hook_received'), ...node, token: HookToken, payload: Json.optional() }),
 ]);
+
+/**
+ * The events an engine sends are the run state machine's (less node_requeued, which the store writes
+ * itself): the same types with the same fields. `tsc` fails here when the two drift apart.
+ */
+type IngestEventOut = z.output<typeof IngestEvent>;
+type EngineEvent = Exclude<RunEvent, { type: 'node_requeued' }>;
+/** `run_paused.reason`, … : every field of every event type. */
+type FieldPaths<E> = E extends { type: infer T extends string } ? `${T}.${Extract<keyof E, string>}` : never;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const ingestEventsAreRunEvents: Same<FieldPaths<IngestEventOut>, FieldPaths<EngineEvent>> & (IngestEventOut extends EngineEvent ? true : false) = true;
+void ingestEventsAreRunEvents;
+
 export const EventBatchBody = z
   .strictObject({ events: z.array(IngestEvent).min(1).max(1000), lease: RunnerLease.optional() })
   .superRefine((body, ctx) => {
@@ -189,14 +211,14 @@ export const RunViewSearch = z.object({
 });
 export type RunViewSearch = z.infer<typeof RunViewSearch>;
 
-export const JobId = z.string().regex(/^job_[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a job id (job_…)');
-export const CommitId = z.string().regex(/^cmt_[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a commit id (cmt_…)');
+export const JobId = ulidId('job');
+export const CommitId = ulidId('cmt');
 export const VersionParams = z.object({ id: VersionId });
 export const JobParams = z.object({ id: JobId });
 export const CommitParams = z.object({ id: CommitId });
 
 const JsonSchemaObject = z.record(z.string(), Json);
-const StepNeedSchema = z.strictObject({ step: NodeId, when: z.enum(['on_success', 'on_failure', 'on_skipped']).optional() });
+const StepNeedSchema = z.strictObject({ step: NodeId, when: z.enum(NEED_CONDITIONS).optional() });
 const StepSchema = z.strictObject({
   id: NodeId,
   needs: z.array(StepNeedSchema).max(100).optional(),
@@ -225,7 +247,7 @@ export const UpdateVersionBody = z.strictObject({
   source: SourceSchema.nullable().optional(),
 });
 export const ExpectedBody = z.strictObject({ expectedVersion: Expected, reason: z.string().min(1).max(2000).optional() });
-export const SunsetBody = z.strictObject({ mode: z.enum(['safe', 'drain', 'force']).default('safe'), reason: z.string().max(2000).optional(), expectedVersion: Expected });
+export const SunsetBody = z.strictObject({ mode: z.enum(SUNSET_MODES).default('safe'), reason: z.string().max(2000).optional(), expectedVersion: Expected });
 export const UpgradeBody = z.strictObject({
   targetVersionId: VersionId,
   strategy: z.enum(UPGRADE_STRATEGIES),
@@ -236,7 +258,7 @@ export const BulkUpgradeBody = z.strictObject({
   targetVersionId: VersionId,
   strategy: z.enum(UPGRADE_STRATEGIES),
   dryRun: z.boolean().default(false),
-  filter: z.strictObject({ workflow: Name.optional(), phase: z.array(z.enum(['queued', 'running', 'paused'])).max(3).optional(), group: z.string().max(500).optional() }).optional(),
+  filter: z.strictObject({ workflow: Name.optional(), phase: z.array(z.enum(ACTIVE_PHASES)).max(ACTIVE_PHASES.length).optional(), group: z.string().max(500).optional() }).optional(),
 });
 export const DiffQuery = z.strictObject({ against: VersionId });
 export const CommitQuery = z.strictObject({

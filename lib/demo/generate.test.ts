@@ -9,6 +9,7 @@ import { queryRows } from '@/lib/db/client';
 import type { EventRow, NodeRow, RunRow } from '@/lib/db/schema';
 import { buildManifest } from '@/lib/domain/artifact-manifest';
 import { sha256Digest } from '@/lib/domain/digest';
+import { idPattern } from '@/lib/domain/ids';
 import { schemaProblem } from '@/lib/domain/input-schema';
 import { manifestProblems, normalizedNeeds, prepareManifest } from '@/lib/domain/manifest';
 import { applyEvents, type RunEvent } from '@/lib/domain/run-machine';
@@ -89,7 +90,7 @@ describe('generateDemo', () => {
     for (const status of ['live', 'draining', 'sunset', 'pending'] as const) expect(versions.some((v) => v.status === status), status).toBe(true);
     for (const v of versions) {
       expect(v.address === null).toBe(v.status === 'pending');
-      expect(v.id).toMatch(/^vers_[0-9A-HJKMNP-TV-Z]{26}$/);
+      expect(v.id).toMatch(idPattern('vers'));
       expect({ manifestDigest: v.manifestDigest, signatures: v.signatures }).toEqual(prepareManifest(v.manifest));
     }
     const pending = versions.filter((v) => v.status === 'pending').map((v) => v.id);

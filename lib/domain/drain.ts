@@ -1,5 +1,5 @@
 import type { Waiting } from './run-machine';
-import type { RunPhase } from './run-phase';
+import { isActive, type RunPhase } from './run-phase';
 
 /** How an active run holds a version: what sunset must not strand. */
 export const DRAIN_STATES = ['running', 'queued', 'paused', 'sleeping', 'hook'] as const;
@@ -15,7 +15,7 @@ export const DRAIN_STATE_LABELS: Record<DrainState, string> = {
 
 /** A waiting run counts by what it waits for, whatever its phase; others by phase. */
 export function drainState(phase: RunPhase, waiting: Waiting | null): DrainState | null {
-  if (phase !== 'queued' && phase !== 'running' && phase !== 'paused') return null;
+  if (!isActive(phase)) return null;
   if (waiting?.kind === 'sleep') return 'sleeping';
   if (waiting?.kind === 'hook') return 'hook';
   return phase;

@@ -13,8 +13,19 @@ export function newId(prefix: IdPrefix, at?: number): string {
   return `${prefix}_${at === undefined || at >= Date.now() - 1_000 ? nextUlid(at) : ulid(at)}`;
 }
 
-const ID_PATTERN = /^(run|vers|cmt|tok|job|act)_[0-9A-HJKMNP-TV-Z]{26}$/;
+/** What each kind of id names, for messages: `must be a run id (run_…)`. */
+export const ID_KIND_NAMES: Record<IdPrefix, string> = { run: 'run', vers: 'version', cmt: 'commit', tok: 'token', job: 'job', act: 'action' };
+
+/** Crockford base32, as a ULID writes it (no I, L, O, U). */
+const ULID = '[0-9A-HJKMNP-TV-Z]{26}';
+
+/** The pattern of an id of one kind (`^run_…$`), or of any kind when no prefix is given. */
+export function idPattern(prefix?: IdPrefix): RegExp {
+  return new RegExp(`^${prefix ?? `(${ID_PREFIXES.join('|')})`}_${ULID}$`);
+}
+
+const PATTERNS = new Map<IdPrefix | undefined, RegExp>([undefined, ...ID_PREFIXES].map((p) => [p, idPattern(p)]));
 
 export function isId(value: string, prefix?: IdPrefix): boolean {
-  return ID_PATTERN.test(value) && (prefix === undefined || value.startsWith(`${prefix}_`));
+  return PATTERNS.get(prefix)!.test(value);
 }

@@ -1,6 +1,6 @@
 import type { NodeStatus } from './node-status';
 import { isNodeTerminal } from './node-status';
-import type { RunPhase, RunResult } from './run-phase';
+import { ACTIVE_PHASES, type FinishResult, type RunPhase, type RunResult } from './run-phase';
 import { ownValue } from './own';
 
 /** An active run that is idle: asleep until a time, or waiting on a hook. */
@@ -13,7 +13,7 @@ export type RunEvent =
   | { type: 'run_paused'; at: string; reason?: string }
   | { type: 'run_resumed'; at: string }
   | { type: 'run_cancelled'; at: string; reason?: string }
-  | { type: 'run_finished'; at: string; result: 'success' | 'failed'; output?: unknown; error?: unknown }
+  | { type: 'run_finished'; at: string; result: FinishResult; output?: unknown; error?: unknown }
   | { type: 'node_started'; at: string; nodeId: string; staged?: Record<string, string> }
   | { type: 'node_succeeded'; at: string; nodeId: string; output?: unknown }
   | { type: 'node_failed'; at: string; nodeId: string; error?: unknown }
@@ -104,7 +104,7 @@ export function applyEvent(state: RunState, event: RunEvent): RunState {
       requirePhase(state, event, ['paused']);
       return withRun(state, { phase: 'running', startedAt: state.run.startedAt ?? event.at });
     case 'run_cancelled': {
-      requirePhase(state, event, ['queued', 'running', 'paused']);
+      requirePhase(state, event, ACTIVE_PHASES);
       const nodes = Object.fromEntries(
         Object.entries(state.nodes).map(([id, n]) => [
           id,

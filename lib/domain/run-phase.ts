@@ -6,10 +6,15 @@ export const RUN_RESULTS = ['unknown', 'success', 'failed', 'stopped'] as const;
 export type RunResult = (typeof RUN_RESULTS)[number];
 
 export const ACTIVE_PHASES = ['queued', 'running', 'paused'] as const satisfies readonly RunPhase[];
+export type ActivePhase = (typeof ACTIVE_PHASES)[number];
 
-export function isActive(phase: RunPhase): boolean {
+export function isActive(phase: RunPhase): phase is ActivePhase {
   return (ACTIVE_PHASES as readonly RunPhase[]).includes(phase);
 }
+
+/** The results a `run_finished` event carries; `unknown` (not finished) and `stopped` (cancelled) are the store's own. */
+export const FINISH_RESULTS = ['success', 'failed'] as const satisfies readonly RunResult[];
+export type FinishResult = (typeof FINISH_RESULTS)[number];
 
 export function isTerminal(phase: RunPhase): boolean {
   return !isActive(phase);

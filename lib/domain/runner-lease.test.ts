@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES, INGEST_EVENT_TYPES } from './event-types';
 import { initialNode, type RunState, type Waiting } from './run-machine';
-import type { RunPhase } from './run-phase';
+import { ACTIVE_PHASES, RUN_PHASES, type RunPhase } from './run-phase';
 import {
   claimEvents,
   heartbeatState,
   holdsLease,
   HOOK_TOKEN_PATTERN,
   INDEFINITE_LEASE,
+  CLAIMABLE_PHASES,
   isClaimable,
+  isClaimablePhase,
   isSleepDue,
   type LeaseFields,
   leaseStatus,
@@ -56,6 +58,11 @@ describe('isSleepDue / isClaimable', () => {
   ];
   it.each(cases)('%s', (_name, run, expected) => {
     expect(isClaimable(run, now)).toBe(expected);
+  });
+
+  it('claimable phases are the active ones but paused', () => {
+    expect(RUN_PHASES.filter(isClaimablePhase)).toEqual([...CLAIMABLE_PHASES]);
+    expect(ACTIVE_PHASES.filter((p) => !isClaimablePhase(p))).toEqual(['paused']);
   });
 });
 

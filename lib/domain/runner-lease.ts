@@ -5,7 +5,7 @@
  * previous runner left running. The full HTTP contract is in lib/contract/runner.ts.
  */
 import type { RunEvent, RunState, Waiting } from './run-machine';
-import type { RunPhase } from './run-phase';
+import { isActive, type RunPhase } from './run-phase';
 
 export const DEFAULT_LEASE_SECONDS = 15;
 export const MIN_LEASE_SECONDS = 2;
@@ -26,6 +26,14 @@ export const RUNNER_HOOK_TOKEN_PATTERN = /^[A-Za-z0-9_-]{32,200}$/;
 export const DEMO_LEASE_OWNER = 'demo';
 /** Leases at or past this instant never expire in practice (the demo's). */
 export const INDEFINITE_LEASE = '9999-01-01T00:00:00.000Z';
+
+/** The phases a runner may claim and hold a run in: active and not paused. */
+export const CLAIMABLE_PHASES = ['queued', 'running'] as const satisfies readonly RunPhase[];
+export type ClaimablePhase = (typeof CLAIMABLE_PHASES)[number];
+
+export function isClaimablePhase(phase: RunPhase): phase is ClaimablePhase {
+  return (CLAIMABLE_PHASES as readonly RunPhase[]).includes(phase);
+}
 
 export interface LeaseFields {
   phase: RunPhase;
@@ -54,7 +62,7 @@ export function isSleepDue(waiting: Waiting | null, now: Date): boolean {
  * running, no unexpired lease, and not waiting, unless on a sleep that is due.
  */
 export function isClaimable(run: LeaseFields, now: Date): boolean {
-  if (run.phase !== 'queued' && run.phase !== 'running') return false;
+  if (!isClaimablePhase(run.phase)) return false;
   if (holdsLease(run, now)) return false;
   return run.waiting === null || isSleepDue(run.waiting, now);
 }
@@ -123,7 +131,7 @@ export type LeaseStatus =
   | { kind: 'expired'; owner: string; since: string };
 
 export function leaseStatus(run: Pick<LeaseFields, 'phase' | 'leaseOwner' | 'leaseExpiresAt'>, now: Date): LeaseStatus | null {
-  if (run.phase !== 'queued' && run.phase !== 'running' && run.phase !== 'paused') return null;
+  if (!isActive(run.phase)) return null;
   if (!run.leaseOwner || !run.leaseExpiresAt) return null;
   if (holdsLease(run, now)) {
     return { kind: 'held', owner: run.leaseOwner, until: run.leaseExpiresAt, indefinite: ms(run.leaseExpiresAt) >= ms(INDEFINITE_LEASE) };

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { isId } from './ids';
 
 /**
  * The dashboard's session cookie value: `s1.<tokenId>.<expires, unix seconds>.<HMAC-SHA256>`, signed
@@ -7,7 +8,6 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  */
 export const SESSION_MAX_AGE_MS = 12 * 3_600_000;
 const VERSION = 's1';
-const TOKEN_ID = /^tok_[0-9A-HJKMNP-TV-Z]{26}$/;
 
 export interface SessionClaims {
   tokenId: string;
@@ -37,7 +37,7 @@ export function verifySession(value: string, secret: string, now: Date): Session
   const parts = value.split('.');
   if (parts.length !== 4) return null;
   const [version, tokenId, exp, sig] = parts as [string, string, string, string];
-  if (version !== VERSION || !TOKEN_ID.test(tokenId) || !/^\d{1,12}$/.test(exp)) return null;
+  if (version !== VERSION || !isId(tokenId, 'tok') || !/^\d{1,12}$/.test(exp)) return null;
   // Compared as text: base64url decoding ignores a last character's unused bits, so two spellings of one
   // signature would both pass a byte comparison.
   const expected = Buffer.from(mac(secret, `${version}.${tokenId}.${exp}`).toString('base64url'));

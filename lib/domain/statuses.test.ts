@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { conditionStatus, isNodeTerminal, NODE_STATUSES, NODE_STATUS_LABELS } from './node-status';
 import { roleAllows } from './roles';
-import { isActive, isTerminal, RUN_PHASES, RUN_PHASE_LABELS, RUN_RESULTS, RUN_RESULT_LABELS } from './run-phase';
+import { FINISH_RESULTS, isActive, isTerminal, RUN_PHASES, RUN_PHASE_LABELS, RUN_RESULTS, RUN_RESULT_LABELS } from './run-phase';
 import { acceptsRuns, VERSION_STATUSES, VERSION_STATUS_LABELS } from './version-status';
-import { isId, newId } from './ids';
+import { ID_KIND_NAMES, ID_PREFIXES, idPattern, isId, newId } from './ids';
 
 describe('status lists', () => {
   it('label every status', () => {
@@ -15,6 +15,9 @@ describe('status lists', () => {
   it('active runs are queued, running or paused', () => {
     expect(RUN_PHASES.filter(isActive)).toEqual(['queued', 'running', 'paused']);
     expect(RUN_PHASES.filter(isTerminal)).toEqual(['setuperror', 'cancelled', 'finished']);
+  });
+  it('a finished run reports success or failure; unknown and stopped are the store\'s own', () => {
+    expect(RUN_RESULTS.filter((r) => !(FINISH_RESULTS as readonly string[]).includes(r))).toEqual(['unknown', 'stopped']);
   });
   it('node terminal states and conditions', () => {
     expect(NODE_STATUSES.filter(isNodeTerminal)).toEqual(['success', 'failed', 'skipped', 'cancelled']);
@@ -33,6 +36,17 @@ describe('status lists', () => {
     expect(isId(a, 'run')).toBe(true);
     expect(isId(a, 'vers')).toBe(false);
     expect(a < b).toBe(true);
+    expect(isId(a)).toBe(true);
+    expect(isId(`usr_${a.slice(4)}`)).toBe(false);
+    expect(isId(`${a}X`, 'run')).toBe(false);
+  });
+  it('id patterns: one kind, or any kind; Crockford base32 only', () => {
+    expect(idPattern('run').test('run_01JD0000000000000000000000')).toBe(true);
+    expect(idPattern('run').test('xrun_01JD0000000000000000000000')).toBe(false);
+    expect(idPattern().test(newId('act'))).toBe(true);
+    expect(idPattern('tok').test(newId('act'))).toBe(false);
+    expect(idPattern('run').test(`run_${'I'.repeat(26)}`)).toBe(false);
+    expect(Object.keys(ID_KIND_NAMES)).toEqual([...ID_PREFIXES]);
   });
 });
 

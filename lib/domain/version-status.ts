@@ -7,6 +7,10 @@ export function acceptsRuns(status: VersionStatus): boolean {
   return status === 'pending' || status === 'live';
 }
 
+/** How a version is sunset: safe (refused while runs are active), drain (sunset when the last one ends), force. */
+export const SUNSET_MODES = ['safe', 'drain', 'force'] as const;
+export type SunsetMode = (typeof SUNSET_MODES)[number];
+
 export const VERSION_STATUS_LABELS: Record<VersionStatus, string> = {
   pending: 'Pending',
   live: 'Live',

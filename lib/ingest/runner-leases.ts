@@ -13,7 +13,7 @@ import type { Db, Tx } from '@/lib/db/client';
 import { toNodeDto, toRunDto } from '@/lib/db/queries/dto';
 import { nodes, type RunRow, runs, versions } from '@/lib/db/schema';
 import type { WorkflowDefinition } from '@/lib/domain/manifest';
-import { claimEvents, heartbeatState, requeueReason } from '@/lib/domain/runner-lease';
+import { CLAIMABLE_PHASES, claimEvents, heartbeatState, requeueReason } from '@/lib/domain/runner-lease';
 import { applyRunEvents, runStateOf } from './apply-run-events';
 
 export interface ClaimInput {
@@ -32,7 +32,7 @@ const leaseUntil = (now: Date, seconds: number) => new Date(now.getTime() + seco
 function claimable(now: Date, lease: 'free' | 'expired') {
   const at = now.toISOString();
   return and(
-    inArray(runs.phase, ['queued', 'running']),
+    inArray(runs.phase, [...CLAIMABLE_PHASES]),
     lease === 'free' ? isNull(runs.leaseExpiresAt) : lte(runs.leaseExpiresAt, now),
     sql`(${runs.waiting} is null or ${runs.waiting}->>'kind' is null or (${runs.waiting}->>'kind' = 'sleep' and (${runs.waiting}->>'until')::timestamptz <= ${at}::timestamptz))`,
   );
@@ -150,7 +150,7 @@ export async function heartbeat(db: Db, input: HeartbeatInput, now = new Date())
     await tx
       .update(runs)
       .set({ leaseExpiresAt: leaseUntil(now, input.leaseSeconds) })
-      .where(and(inArray(runs.id, ids), eq(runs.leaseOwner, input.runnerId), gt(runs.leaseExpiresAt, now), inArray(runs.phase, ['queued', 'running'])));
+      .where(and(inArray(runs.id, ids), eq(runs.leaseOwner, input.runnerId), gt(runs.leaseExpiresAt, now), inArray(runs.phase, [...CLAIMABLE_PHASES])));
     return tx
       .select({ id: runs.id, phase: runs.phase, waiting: runs.waiting, leaseOwner: runs.leaseOwner, leaseExpiresAt: runs.leaseExpiresAt })
       .from(runs)

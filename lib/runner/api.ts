@@ -4,6 +4,7 @@ import type { StepAction, StepNeed, WorkflowDefinition } from '@/lib/domain/mani
 import type { NodeStatus } from '@/lib/domain/node-status';
 import type { RunEvent, Waiting } from '@/lib/domain/run-machine';
 import type { RunPhase } from '@/lib/domain/run-phase';
+import { routes } from '@/lib/routes';
 
 /** A node of a claimed run, as the claim returns it. */
 export interface ClaimedNode {
@@ -97,7 +98,7 @@ export function runnerApi(options: ApiOptions): RunnerApi {
   return {
     baseUrl,
     async claim(capacity) {
-      const res = await json<{ runs: (Omit<ClaimedRun, 'nodes'> & { nodes: RawNode[] })[] }>('POST', '/api/v1/runner/claim', {
+      const res = await json<{ runs: (Omit<ClaimedRun, 'nodes'> & { nodes: RawNode[] })[] }>('POST', routes.api.runnerClaim(), {
         runnerId: options.runnerId,
         capacity,
         leaseSeconds: options.leaseSeconds,
@@ -105,7 +106,7 @@ export function runnerApi(options: ApiOptions): RunnerApi {
       return res.runs.map(normalizeRun);
     },
     async heartbeat(runIds) {
-      const res = await json<{ runs: { runId: string; state: LeaseState; leaseExpiresAt: string | null }[] }>('POST', '/api/v1/runner/heartbeat', {
+      const res = await json<{ runs: { runId: string; state: LeaseState; leaseExpiresAt: string | null }[] }>('POST', routes.api.runnerHeartbeat(), {
         runnerId: options.runnerId,
         runIds,
         leaseSeconds: options.leaseSeconds,
@@ -113,13 +114,13 @@ export function runnerApi(options: ApiOptions): RunnerApi {
       return new Map(res.runs.map((r) => [r.runId, { state: r.state, leaseExpiresAt: r.leaseExpiresAt ?? null }]));
     },
     async release(runIds) {
-      if (runIds.length > 0) await json('POST', '/api/v1/runner/release', { runnerId: options.runnerId, runIds });
+      if (runIds.length > 0) await json('POST', routes.api.runnerRelease(), { runnerId: options.runnerId, runIds });
     },
     async events(runId, events) {
-      await json('POST', `/api/v1/runs/${runId}/events`, { events: events.map((e) => ({ at: at(), ...e })), lease });
+      await json('POST', routes.api.runEvents(runId), { events: events.map((e) => ({ at: at(), ...e })), lease });
     },
     async putBlob(digest, bytes) {
-      await fetchJson(`${baseUrl}/api/v1/blobs/${digest}`, {
+      await fetchJson(`${baseUrl}${routes.api.blob(digest)}`, {
         method: 'PUT',
         headers: { ...auth, 'Content-Type': 'application/octet-stream' },
         body: new Uint8Array(bytes),
@@ -129,7 +130,7 @@ export function runnerApi(options: ApiOptions): RunnerApi {
     async getBlob(digest) {
       let res: Response;
       try {
-        res = await fetch(`${baseUrl}/api/v1/blobs/${digest}`, { headers: auth, signal: AbortSignal.timeout(300_000) });
+        res = await fetch(`${baseUrl}${routes.api.blob(digest)}`, { headers: auth, signal: AbortSignal.timeout(300_000) });
       } catch {
         throw new ApiError(0, 'network_error', 'Could not reach the Flowdeck server.');
       }
@@ -137,22 +138,21 @@ export function runnerApi(options: ApiOptions): RunnerApi {
       return new Uint8Array(await res.arrayBuffer());
     },
     async putManifest(digest, entries) {
-      await json('PUT', `/api/v1/manifests/${digest}`, entries);
+      await json('PUT', routes.api.manifest(digest), entries);
     },
     async getManifest(digest) {
-      const res = await json<{ entries: ManifestEntry[] }>('GET', `/api/v1/manifests/${digest}`);
+      const res = await json<{ entries: ManifestEntry[] }>('GET', routes.api.manifest(digest));
       return res.entries;
     },
     async setArtifactManifest(runId, nodeId, digest) {
-      await json('PUT', `/api/v1/runs/${runId}/nodes/${encodeURIComponent(nodeId)}/artifact-manifest`, { digest, lease });
+      await json('PUT', routes.api.runNodeArtifactManifest(runId, nodeId), { digest, lease });
     },
     async cache(signature, staged) {
-      const query = new URLSearchParams({ signature, staged: JSON.stringify(staged) });
-      const res = await json<{ hit: CacheHit | null }>('GET', `/api/v1/runner/cache?${query.toString()}`);
+      const res = await json<{ hit: CacheHit | null }>('GET', routes.api.runnerCache({ signature, staged: JSON.stringify(staged) }));
       return res.hit;
     },
     async runView(runId) {
-      return json('GET', `/api/v1/runs/${runId}`);
+      return json('GET', routes.api.run(runId));
     },
   };
 }

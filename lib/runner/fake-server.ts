@@ -3,6 +3,7 @@ import { buildManifest, type ManifestEntry } from '@/lib/domain/artifact-manifes
 import { jsonDigest, sha256Digest } from '@/lib/domain/digest';
 import { normalizedNeeds, stepAction, stepSignature, type WorkflowDefinition } from '@/lib/domain/manifest';
 import { applyEvents, initialNode, type RunEvent, type RunState } from '@/lib/domain/run-machine';
+import { isClaimablePhase } from '@/lib/domain/runner-lease';
 import type { CacheHit, ClaimedRun, LeaseState, NewEvent, RunnerApi } from './api';
 
 /**
@@ -107,7 +108,7 @@ export class FakeServer {
         for (const run of this.runs.values()) {
           if (out.length >= capacity) break;
           const { phase, waiting } = run.state.run;
-          if ((phase !== 'queued' && phase !== 'running') || this.holds(run)) continue;
+          if (!isClaimablePhase(phase) || this.holds(run)) continue;
           if (waiting && !(waiting.kind === 'sleep' && Date.parse(waiting.until) <= this.now())) continue;
           const events: RunEvent[] = phase === 'queued' ? [{ type: 'run_started', at: at() }] : [];
           if (waiting?.kind === 'sleep') events.push({ type: 'sleep_woken', at: at(), nodeId: waiting.nodeId }, { type: 'node_succeeded', at: at(), nodeId: waiting.nodeId });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } fr
 import * as healthRoute from '@/app/api/v1/health/route';
 import * as runRoute from '@/app/api/v1/runs/[runId]/route';
 import * as runsRoute from '@/app/api/v1/runs/route';
+import { endpoint } from './endpoint';
 import { getStore } from './store';
 
 vi.mock('./store', () => ({ getStore: vi.fn() }));
@@ -65,5 +66,51 @@ describe('endpoint(): request ids and internal errors', () => {
 
   it('tags the handler with its endpoint key', () => {
     expect(runRoute.GET.endpointKey).toBe('GET /api/v1/runs/{runId}');
+  });
+});
+
+describe('endpoint(): input parsed by the endpoint table', () => {
+  const echo = async (input: { params: unknown; query: unknown; body: unknown }) => Response.json({ params: input.params, query: input.query, body: input.body });
+  const events = endpoint('GET /api/v1/runs/{runId}/events', echo);
+  const hook = endpoint('POST /api/v1/hooks/{token}', echo);
+  const blob = endpoint('PUT /api/v1/blobs/{digest}', async ({ body }) => Response.json({ bytes: [...body] }));
+  const HOOK = 'tok-12345678';
+  const DIGEST = `sha256:${'a'.repeat(64)}`;
+
+  it('authorizes before it reads any input: a refused caller never learns that the input was bad', async () => {
+    const res = await events(new Request('http://10.0.0.5/api/v1/runs/nope/events?limit=x', { headers: { host: '10.0.0.5' } }), ctx({ runId: 'nope' }));
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ error: { code: 'forbidden', reason: 'not_loopback' } });
+  });
+
+  it('hands the handler params and query parsed, defaults filled in', async () => {
+    const res = await events(new Request(`${BASE}/runs/${RUN}/events?node=build`), ctx({ runId: RUN }));
+    expect(await res.json()).toEqual({ params: { runId: RUN }, query: { node: 'build', limit: 100 } });
+  });
+
+  it('answers a bad param, then a bad query, with 400 and the field', async () => {
+    const badParam = await events(new Request(`${BASE}/runs/nope/events?limit=x`), ctx({ runId: 'nope' }));
+    expect(await badParam.json()).toMatchObject({ error: { code: 'invalid_input', fields: { runId: [expect.any(String)] } } });
+    const badQuery = await events(new Request(`${BASE}/runs/${RUN}/events?limit=x`), ctx({ runId: RUN }));
+    expect(badQuery.status).toBe(400);
+    expect(await badQuery.json()).toMatchObject({ error: { fields: { limit: [expect.any(String)] } } });
+  });
+
+  it('takes an optional body left out as {}, and parses one that is sent', async () => {
+    const url = `${BASE}/hooks/${HOOK}`;
+    const none = await hook(new Request(url, { method: 'POST' }), ctx({ token: HOOK }));
+    expect(await none.json()).toMatchObject({ body: {} });
+    const sent = await hook(new Request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"payload":[1]}' }), ctx({ token: HOOK }));
+    expect(await sent.json()).toMatchObject({ body: { payload: [1] } });
+    const text = await hook(new Request(url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' }), ctx({ token: HOOK }));
+    expect(text.status).toBe(415);
+  });
+
+  it('hands a binary body over as bytes, refusing one past its limit with 413', async () => {
+    const url = `${BASE}/blobs/${DIGEST}`;
+    const ok = await blob(new Request(url, { method: 'PUT', body: new Uint8Array([1, 2, 3]) }), ctx({ digest: DIGEST }));
+    expect(await ok.json()).toEqual({ bytes: [1, 2, 3] });
+    const big = await blob(new Request(url, { method: 'PUT', headers: { 'content-length': String(1e12) }, body: new Uint8Array(1) }), ctx({ digest: DIGEST }));
+    expect(big.status).toBe(413);
   });
 });

@@ -1,9 +1,7 @@
-import { CreateTokenBody } from '@/lib/contract/auth-schemas';
 import { createToken } from '@/lib/control/tokens';
 import { listTokens } from '@/lib/db/queries/tokens';
 import { routes } from '@/lib/routes';
 import { endpoint } from '@/lib/server/endpoint';
-import { readJson } from '@/lib/server/http';
 import { getStore } from '@/lib/server/store';
 
 export const dynamic = 'force-dynamic';
@@ -14,8 +12,7 @@ export const GET = endpoint('GET /api/v1/tokens', async () => {
 });
 
 /** 201 with `{ token, secret }`: the only response that ever carries the secret (not cached). */
-export const POST = endpoint('POST /api/v1/tokens', async (req, _ctx: unknown, caller) => {
-  const body = await readJson(req, CreateTokenBody);
+export const POST = endpoint('POST /api/v1/tokens', async ({ body, caller }) => {
   const { db } = await getStore();
   const created = await createToken(db, caller.actor, body);
   return Response.json(created, { status: 201, headers: { Location: routes.api.token(created.token.id), 'Cache-Control': 'no-store' } });

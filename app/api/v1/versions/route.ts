@@ -1,9 +1,8 @@
-import { VERSION_BODY_LIMIT } from '@/lib/contract/limits';
 import { endpoint } from '@/lib/server/endpoint';
-import { CreateVersionBody } from '@/lib/contract/schemas';
 import { createVersion } from '@/lib/control/versions';
 import { getVersion, listVersions } from '@/lib/db/queries/versions';
-import { readJson, withEtag } from '@/lib/server/http';
+import { routes } from '@/lib/routes';
+import { withEtag } from '@/lib/server/http';
 import { getStore } from '@/lib/server/store';
 
 export const dynamic = 'force-dynamic';
@@ -14,10 +13,9 @@ export const GET = endpoint('GET /api/v1/versions', async () => {
 });
 
 /** Registers a version from its manifest (validated; digest and step signatures computed). */
-export const POST = endpoint('POST /api/v1/versions', async (req, _ctx: unknown, caller) => {
-  const body = await readJson(req, CreateVersionBody, VERSION_BODY_LIMIT);
+export const POST = endpoint('POST /api/v1/versions', async ({ body, caller }) => {
   const { db } = await getStore();
   const { result } = await createVersion(db, caller.actor, body);
   const version = await getVersion(db, result.id);
-  return withEtag(version, { status: 201, headers: { Location: `/api/v1/versions/${version.id}` } });
+  return withEtag(version, { status: 201, headers: { Location: routes.api.version(version.id) } });
 });

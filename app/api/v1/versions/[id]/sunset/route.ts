@@ -1,19 +1,15 @@
 import { requireRole } from '@/lib/server/auth';
 import { endpoint } from '@/lib/server/endpoint';
 import { FORCE_SUNSET_ACCESS } from '@/lib/contract/endpoints';
-import { SunsetBody, VersionParams } from '@/lib/contract/schemas';
 import { sunsetVersion } from '@/lib/control/sunset';
 import { getVersion } from '@/lib/db/queries/versions';
-import { expectedVersion, readJson, withEtag } from '@/lib/server/http';
+import { expectedVersion, withEtag } from '@/lib/server/http';
 import { getStore } from '@/lib/server/store';
 
 export const dynamic = 'force-dynamic';
-type Ctx = { params: Promise<{ id: string }> };
 
 /** mode safe (409 with the breakdown while runs are active), drain, or force (with a reason). */
-export const POST = endpoint('POST /api/v1/versions/{id}/sunset', async (req, ctx: Ctx, caller) => {
-  const { id } = VersionParams.parse(await ctx.params);
-  const body = await readJson(req, SunsetBody);
+export const POST = endpoint('POST /api/v1/versions/{id}/sunset', async ({ params: { id }, body, req, caller }) => {
   if (body.mode === 'force') requireRole(caller, FORCE_SUNSET_ACCESS, 'a forced sunset');
   const { db } = await getStore();
   await sunsetVersion(db, caller.actor, { ...body, id, expectedVersion: expectedVersion(req, body) });
