@@ -20,7 +20,7 @@ export function ManifestFiles({ digest, className }: { digest: string; className
   const [shown, setShown] = useState(PAGE);
   if (isPending) {
     return (
-      <div className={cn('space-y-1.5', className)} aria-label="Loading files">
+      <div className={cn('space-y-1.5', className)} role="status" aria-label="Loading files">
         <Skeleton className="h-4 w-3/4" />
         <Skeleton className="h-4 w-2/3" />
       </div>

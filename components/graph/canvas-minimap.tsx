@@ -40,6 +40,7 @@ export function CanvasMiniMap({ nodes, theme }: { nodes: readonly MiniMapNode[];
     return { scale, ox, oy };
   }, [nodes]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: theme is a repaint trigger: the paint reads its colours from the theme's CSS variables
   useEffect(() => {
     const canvas = base.current;
     const ctx = canvas && fitCanvas(canvas, WIDTH, HEIGHT);
@@ -47,6 +48,7 @@ export function CanvasMiniMap({ nodes, theme }: { nodes: readonly MiniMapNode[];
     paintNodes(ctx, nodes, world.scale, world.ox, world.oy);
   }, [nodes, world, theme]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: theme is a repaint trigger: the paint reads its colours from the theme's CSS variables
   useEffect(() => {
     const canvas = frame.current;
     const ctx = canvas && fitCanvas(canvas, WIDTH, HEIGHT);

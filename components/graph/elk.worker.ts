@@ -3,7 +3,7 @@
  * (loaded on first need), big ones through the linear-time layered layout; elkjs failing falls back too.
  */
 import type { ELK as ElkApi } from 'elkjs/lib/elk-api';
-import { elkPositions, layeredPositions, usesElk } from '@/lib/domain/graph-layout-engines';
+import { type ComputedLayout, elkPositions, layeredPositions, usesElk } from '@/lib/domain/graph-layout-engines';
 import type { LayoutRequest, LayoutResponse } from '@/lib/domain/graph-layout-protocol';
 
 interface WorkerScope {
@@ -27,7 +27,7 @@ async function onMessage(e: MessageEvent<LayoutRequest>): Promise<void> {
   const req = e.data;
   const started = performance.now();
   try {
-    let layout;
+    let layout: ComputedLayout;
     try {
       layout = usesElk(req) ? await elkPositions(await loadElk(), req) : layeredPositions(req);
     } catch {

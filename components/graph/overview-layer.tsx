@@ -39,6 +39,7 @@ export function OverviewLayer({ nodes, segments, theme }: OverviewLayerProps) {
     return { minX, minY, width, height, scale };
   }, [nodes]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: theme is a repaint trigger: the paint reads its colours from the theme's CSS variables
   useEffect(() => {
     const el = canvas.current;
     const ctx = el && fitCanvas(el, bounds.width, bounds.height, bounds.scale);

@@ -52,11 +52,11 @@ export function RunGraph({ model, selectedId, onSelect, seededLayout, className 
 
   // The first view, once: the whole graph when it is readable fitted, else a readable view on the first
   // failure (or the step the run waits on, or runs), else on where the run starts.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: computed once, when the first layout arrives; later layouts and model updates must not move the user's viewport
   const firstView = useMemo(() => {
     if (!layout || !container.current) return null;
     const notable = notableNode(model.nodes, layout.positions);
     return initialView([...layout.positions.values()], container.current.getBoundingClientRect(), VIEW, notable);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [layout === null]);
 
   const onInit = useCallback((instance: ReactFlowInstance<StepNodeType, FlowEdgeType>) => {
@@ -99,6 +99,7 @@ export function RunGraph({ model, selectedId, onSelect, seededLayout, className 
   };
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: delegates Enter/Space from the focusable React Flow nodes inside; the frame itself takes no input
     <div
       ref={container}
       data-testid="run-graph"

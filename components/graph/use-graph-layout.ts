@@ -25,7 +25,9 @@ function toRequest(model: GraphModel): LayoutRequest {
 function fromSeed(model: GraphModel, key: string, seed: SeededLayout | undefined): GraphLayout | null {
   if (!seed || !fitsGraph(seed, model)) return null;
   const positions = new Map<string, { x: number; y: number }>();
-  model.nodes.forEach((n, i) => positions.set(n.id, { x: seed.xs[i] ?? 0, y: seed.ys[i] ?? 0 }));
+  model.nodes.forEach((n, i) => {
+    positions.set(n.id, { x: seed.xs[i] ?? 0, y: seed.ys[i] ?? 0 });
+  });
   return { key, positions, engine: seed.engine, ms: 0, workerMs: 0 };
 }
 
@@ -54,7 +56,9 @@ export function useGraphLayout(model: GraphModel, seed?: SeededLayout): GraphLay
       if (!wanted) return;
       laidOut.current = key;
       const positions = new Map<string, { x: number; y: number }>();
-      req.nodes.forEach((id, i) => positions.set(id, { x: answer.xs[i] ?? 0, y: answer.ys[i] ?? 0 }));
+      req.nodes.forEach((id, i) => {
+        positions.set(id, { x: answer.xs[i] ?? 0, y: answer.ys[i] ?? 0 });
+      });
       setLayout({ key, positions, engine: answer.engine, ms: performance.now() - started, workerMs: answer.ms });
     });
     return () => {

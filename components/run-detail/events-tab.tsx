@@ -45,7 +45,11 @@ export function EventsTab({ run }: { run: RunDetail }) {
           <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Search loaded events…" aria-label="Search loaded events" className={cn(inputClass, 'w-full pl-8')} />
         </label>
         {filtered && (
-          <Button variant="ghost" size="sm" onClick={() => (setTypes([]), setNode(null), setQuery(''))}>
+          <Button variant="ghost" size="sm" onClick={() => {
+              setTypes([]);
+              setNode(null);
+              setQuery('');
+            }}>
             <X aria-hidden className="size-3.5" />
             Clear
           </Button>
@@ -62,8 +66,9 @@ export function EventsTab({ run }: { run: RunDetail }) {
           <span />
         </div>
         {events.isPending ? (
-          <div className="space-y-2 p-3" aria-label="Loading events">
+          <div className="space-y-2 p-3" role="status" aria-label="Loading events">
             {Array.from({ length: 6 }, (_, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: loading placeholders, a fixed list that never reorders
               <Skeleton key={i} className="h-5 w-full" />
             ))}
           </div>

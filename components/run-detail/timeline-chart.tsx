@@ -59,6 +59,7 @@ export function TimelineChart({ rows, range, now, onOpenNode }: TimelineChartPro
     [scale, zoom, maxZoom, fitScale],
   );
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after a zoom is rendered, to keep the time under the pointer in place
   useLayoutEffect(() => {
     if (pendingScroll.current === null || !scrollRef.current) return;
     scrollRef.current.scrollLeft = Math.max(0, pendingScroll.current);

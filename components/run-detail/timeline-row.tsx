@@ -11,7 +11,7 @@ export const LABEL_WIDTH = 220;
 
 const WAIT_TEXT = { sleep: 'sleeping', hook: 'waiting on hook' } as const;
 
-function describe(row: Row): string {
+function barTitle(row: Row): string {
   const parts = [`${row.id} — ${NODE_STATUS_LABELS[row.status]}`];
   if (row.start !== null && row.end !== null) parts.push(`${row.open ? 'running for' : 'took'} ${formatDuration(row.end - row.start)}`);
   if (row.attempt > 1) parts.push(`attempt ${row.attempt}`);
@@ -66,7 +66,7 @@ export const TimelineRow = memo(function TimelineRow({ row, origin, scale, width
       </button>
       <div className="relative flex-1">
         {hasBar ? (
-          <div className="absolute inset-y-[7px] flex items-center" style={{ left: barLeft }} title={describe(row)}>
+          <div className="absolute inset-y-[7px] flex items-center" style={{ left: barLeft }} title={barTitle(row)}>
             <div
               data-testid="timeline-bar"
               data-status={row.status}

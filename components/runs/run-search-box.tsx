@@ -30,7 +30,6 @@ export function RunSearchBox({ value, onSearch, ref }: RunSearchBoxProps) {
       <input
         ref={ref}
         type="search"
-        role="searchbox"
         aria-label="Search runs by id"
         aria-invalid={box.invalid || undefined}
         placeholder="Run id or prefix…"

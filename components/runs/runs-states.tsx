@@ -69,10 +69,12 @@ export function RunsTableSkeleton({ rows = 10 }: { rows?: number }) {
     <div aria-hidden>
       <div className="flex gap-6 border-b bg-muted/40 px-4 py-2.5">
         {[64, 40, 72, 96, 56].map((w, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: loading placeholders, a fixed list that never reorders
           <Skeleton key={i} className="h-3" style={{ width: w }} />
         ))}
       </div>
       {Array.from({ length: rows }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: loading placeholders, a fixed list that never reorders
         <div key={i} className="flex h-[49px] items-center gap-6 border-b px-4 last:border-b-0">
           <Skeleton className="h-5 w-24 rounded-full" />
           <Skeleton className="h-3.5 w-32" />

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 export interface TextFilterOptions {
   /** The value in the URL now ('' when unset). */
@@ -33,18 +33,18 @@ export function useRunListTextFilter({ urlValue, clean, commit, delayMs = 300 }:
     }
   }, [urlValue]);
 
-  const apply = (value: string) => {
+  // Reads refs only, so it never changes: the debounce below restarts on new text, not on every render.
+  const apply = useCallback((value: string) => {
     const cleaned = cleanRef.current(value);
     if (cleaned === null || cleaned === committed.current) return;
     committed.current = cleaned;
     commitRef.current(cleaned);
-  };
+  }, []);
 
   useEffect(() => {
     const t = setTimeout(() => apply(text), delayMs);
     return () => clearTimeout(t);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- apply reads refs only
-  }, [text, delayMs]);
+  }, [text, delayMs, apply]);
 
   return {
     text,

@@ -39,7 +39,7 @@ export function StoreStatus({ engine, schemaVersion }: { engine: StoreEngine; sc
 /** While the store opens (the first start of PGlite runs initdb, a few seconds). */
 export function StoreStatusPending({ className }: { className?: string }) {
   return (
-    <div className={cn(frame, className)} aria-label="Connecting to the database">
+    <div className={cn(frame, className)} role="status" aria-label="Connecting to the database">
       <Database aria-hidden className="size-3.5 shrink-0" />
       <Skeleton className="h-3 w-24" />
     </div>

@@ -41,6 +41,7 @@ export function Dialog({ open, onClose, title, description, children, footer, si
   }, [open]);
 
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the click closes on the backdrop only, a pointer convenience; Escape (onCancel) and the close button are the keyboard path
     <dialog
       ref={ref}
       aria-labelledby={titleId}

@@ -40,7 +40,12 @@ function subscriberFor(periodMs: number, live: boolean): Subscribe {
       const stale = Date.now() - t.now >= periodMs;
       if (!live) {
         // Frozen: read once, at mount.
-        const catchUp = stale ? setTimeout(() => (tick(t), listener()), 0) : null;
+        const catchUp = stale
+          ? setTimeout(() => {
+              tick(t);
+              listener();
+            }, 0)
+          : null;
         return () => {
           if (catchUp) clearTimeout(catchUp);
         };

@@ -32,6 +32,7 @@ export function VersionsView() {
       {isPending && !data ? (
         <div className="space-y-2" role="status" aria-label="Loading versions">
           {Array.from({ length: 5 }, (_, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: loading placeholders, a fixed list that never reorders
             <Skeleton key={i} className="h-12 w-full" />
           ))}
         </div>

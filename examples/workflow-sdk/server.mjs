@@ -76,7 +76,9 @@ function toRequest(req, body) {
 
 async function send(res, response) {
   res.statusCode = response.status;
-  response.headers.forEach((v, k) => res.setHeader(k, v));
+  response.headers.forEach((v, k) => {
+    res.setHeader(k, v);
+  });
   res.end(Buffer.from(await response.arrayBuffer()));
 }
 

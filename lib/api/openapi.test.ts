@@ -22,10 +22,11 @@ function resolvePointer(ref: string): unknown {
 }
 
 function collect(value: unknown, visit: (node: Record<string, unknown>) => void): void {
-  if (Array.isArray(value)) value.forEach((v) => collect(v, visit));
-  else if (value && typeof value === 'object') {
+  if (Array.isArray(value)) {
+    for (const v of value) collect(v, visit);
+  } else if (value && typeof value === 'object') {
     visit(value as Record<string, unknown>);
-    Object.values(value).forEach((v) => collect(v, visit));
+    for (const v of Object.values(value)) collect(v, visit);
   }
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ERROR_STATUS, type ErrorCode } from '@/lib/errors';
 import { API_TAG_INFO, API_TAGS, ENDPOINTS, splitKey, type ApiTag, type EndpointKey, type EndpointSpec } from '@/lib/contract/endpoints';
 import { BLOB_LIMIT, JSON_DEPTH_LIMIT, JSON_LIMIT } from '@/lib/contract/limits';
@@ -217,7 +217,9 @@ export function buildOpenApiDocument(): OpenApiDocument {
   const paths: OpenApiDocument['paths'] = {};
   for (const key of Object.keys(ENDPOINTS) as EndpointKey[]) {
     const { method, path } = splitKey(key);
-    (paths[path] ??= {})[method.toLowerCase()] = operationOf(key, collector.convert);
+    const operations = paths[path] ?? {};
+    operations[method.toLowerCase()] = operationOf(key, collector.convert);
+    paths[path] = operations;
   }
   return {
     openapi: '3.1.0',

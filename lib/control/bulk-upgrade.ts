@@ -100,7 +100,7 @@ export async function startBulkUpgrade(db: Db, actor: string, input: BulkUpgrade
 /** Upgrades the next pending run of a job; false when none is left (the job is then marked done). */
 export async function processNextItem(db: Db, jobId: string): Promise<boolean> {
   const [job] = await db.select().from(jobs).where(eq(jobs.id, jobId));
-  if (!job || job.status !== 'running') return false;
+  if (job?.status !== 'running') return false;
   const [next] = await db
     .select({ runId: jobItems.runId })
     .from(jobItems)

@@ -66,7 +66,11 @@ function nextLine(child: ChildProcessWithoutNullStreams): Promise<string> {
 /** Starts `n` openers, lets them all go at once, and returns what each got, still holding it. */
 async function race(lockPath: string, n: number) {
   const openers = Array.from({ length: n }, () => spawnOpener(lockPath));
-  const done = () => Promise.all(openers.map((o) => new Promise((resolve) => (o.exitCode === null ? (o.once('exit', resolve), o.stdin.end()) : resolve(null)))));
+  const done = () => Promise.all(openers.map((o) => new Promise((resolve) => {
+          if (o.exitCode !== null) return resolve(null);
+          o.once('exit', resolve);
+          o.stdin.end();
+        })));
   try {
     expect(await Promise.all(openers.map(nextLine))).toEqual(Array(n).fill('ready'));
     const answers = openers.map(nextLine);

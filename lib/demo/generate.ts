@@ -127,7 +127,9 @@ export function generateDemo(options: DemoOptions): DemoData {
     const draining = versions.find((v) => v.row.status === 'draining');
     if (draining) {
       const first = indexAtOrBefore(draining.row.createdAt.getTime() + 30 * MINUTE) + 1;
-      (['hook-wait', 'sleeping', 'hook-wait', 'sleeping'] as const).forEach((s, k) => place(first + k, s, 1, draining));
+      (['hook-wait', 'sleeping', 'hook-wait', 'sleeping'] as const).forEach((s, k) => {
+        place(first + k, s, 1, draining);
+      });
     }
     place(indexAtOrBefore(anchor - 10 * DAY_MS), 'stale', -1);
   }

@@ -134,7 +134,9 @@ export function placeEdgeLabels(edges: readonly LabelledEdge[], maxReach: number
       column.map((c) => c.at.y),
       spacing,
     );
-    column.forEach((c, i) => placed.set(c.id, { x: c.at.x, y: ys[i] as number }));
+    column.forEach((c, i) => {
+      placed.set(c.id, { x: c.at.x, y: ys[i] as number });
+    });
   }
   return placed;
 }

@@ -128,7 +128,11 @@ export function layeredLayout(graph: LayoutGraph, options: Partial<LayoutOptions
 
   // Ordering: position within the layer, refined by barycenter sweeps over only the adjacent layer.
   const pos = new Float64Array(n);
-  for (const members of layers) members.forEach((v, i) => (pos[v] = i));
+  for (const members of layers) {
+    members.forEach((v, i) => {
+      pos[v] = i;
+    });
+  }
   const adjacentPreds = preds.map((ps, v) => ps.filter((p) => layer[p] === (layer[v] as number) - 1));
   const adjacentSuccs = succs.map((ss, v) => ss.filter((s) => layer[s] === (layer[v] as number) + 1));
   for (let sweep = 0; sweep < o.sweeps; sweep++) {
@@ -139,7 +143,11 @@ export function layeredLayout(graph: LayoutGraph, options: Partial<LayoutOptions
   // Placement: centred stacks, then pulled toward predecessors, successors, and both.
   const step = o.nodeHeight + o.nodeGap;
   const y = new Float64Array(n);
-  for (const members of layers) members.forEach((v, i) => (y[v] = (i - (members.length - 1) / 2) * step));
+  for (const members of layers) {
+    members.forEach((v, i) => {
+      y[v] = (i - (members.length - 1) / 2) * step;
+    });
+  }
   const pull = (members: number[], neighbours: readonly number[][]) => {
     const desired = members.map((v) => {
       const ns = neighbours[v] as number[];
@@ -148,7 +156,9 @@ export function layeredLayout(graph: LayoutGraph, options: Partial<LayoutOptions
       for (const w of ns) sum += y[w] as number;
       return sum / ns.length;
     });
-    placeInOrder(desired, step).forEach((value, i) => (y[members[i] as number] = value));
+    placeInOrder(desired, step).forEach((value, i) => {
+      y[members[i] as number] = value;
+    });
   };
   const both = adjacentPreds.map((ps, v) => [...ps, ...(adjacentSuccs[v] as number[])]);
   for (let l = 1; l < layerCount; l++) pull(layers[l] as number[], adjacentPreds);

@@ -30,7 +30,11 @@ export function mergeRunPages<T extends { id: string }>(head: ListPage<T> | unde
 
 function dedupe<T extends { id: string }>(rows: T[]): T[] {
   const seen = new Set<string>();
-  return rows.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
+  return rows.filter((r) => {
+    if (seen.has(r.id)) return false;
+    seen.add(r.id);
+    return true;
+  });
 }
 
 /** Next highlighted row index after a j/k (±1) move; -1 means no highlight, and a list of 0 rows has none. */

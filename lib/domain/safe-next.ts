@@ -11,6 +11,7 @@ export function safeNextPath(raw: string | string[] | null | undefined, fallback
   if (!value || value.length > 2000) return fallback;
   if (!value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return fallback;
   // Control characters and whitespace (browsers strip tabs and newlines: "/\t/evil.example").
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is what this test is for
   if (/[\u0000-\u001f\u007f\s]/.test(value)) return fallback;
   let parsed: URL;
   try {

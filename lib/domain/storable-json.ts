@@ -29,7 +29,9 @@ export function storableJsonProblem(value: unknown, maxDepth: number): { path: s
     if (item.value === null || typeof item.value !== 'object') continue;
     if (item.depth >= maxDepth) return { path: item.path || '(body)', problem: `nests deeper than ${maxDepth} levels` };
     if (Array.isArray(item.value)) {
-      item.value.forEach((child, i) => stack.push({ value: child, path: item.path ? `${item.path}.${i}` : String(i), depth: item.depth + 1 }));
+      item.value.forEach((child, i) => {
+        stack.push({ value: child, path: item.path ? `${item.path}.${i}` : String(i), depth: item.depth + 1 });
+      });
       continue;
     }
     for (const [key, child] of Object.entries(item.value)) {

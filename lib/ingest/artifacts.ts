@@ -22,7 +22,7 @@ export async function putBlob(db: Db, store: BlobStore, digest: string, bytes: U
   return { digest, size: bytes.byteLength, created: inserted.length > 0 };
 }
 
-export async function getBlob(db: Db, store: BlobStore, digest: string): Promise<Uint8Array> {
+export async function getBlob(store: BlobStore, digest: string): Promise<Uint8Array> {
   assertDigest(digest);
   const bytes = await store.get(digest);
   if (!bytes) throw notFound('blob', digest);

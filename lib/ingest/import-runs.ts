@@ -165,7 +165,9 @@ export async function importBatch(db: Db, actor: string, source: EngineSource, b
       out.push({ externalId: r.externalId, runId: null, outcome: 'imported', events: 0 });
     }
     const inserted = await insertNew(tx, source, fresh, now);
-    fresh.forEach((f, i) => Object.assign(out[f.at]!, inserted[i]));
+    fresh.forEach((f, i) => {
+      Object.assign(out[f.at]!, inserted[i]);
+    });
     return out;
   });
   return { versions: versionResults, runs: outcomes };

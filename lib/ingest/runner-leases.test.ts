@@ -131,7 +131,6 @@ describe.each(testEngines())('runner leases on $name', (engine) => {
     );
     const buildEvents = (await log(run.id)).filter(([, node]) => node === 'build').map(([type]) => type);
     expect(buildEvents).toEqual(['node_started', 'node_requeued', 'node_started', 'node_succeeded']);
-    const detail = await getRun(store.db, run.id);
     expect(await getRunNode(store.db, run.id, 'build')).toMatchObject({ status: 'success', attempt: 2, output: 'fresh' });
 
     // Past its own expiry, even the holder is refused.

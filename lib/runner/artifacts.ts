@@ -55,7 +55,11 @@ export async function collectOutputs(cwd: string, declared: readonly string[]): 
     else throw new StepError(`declared output "${d}" is neither a regular file nor a directory`);
   }
   const seen = new Set<string>();
-  return files.filter((f) => (seen.has(f.path) ? false : (seen.add(f.path), true)));
+  return files.filter((f) => {
+    if (seen.has(f.path)) return false;
+    seen.add(f.path);
+    return true;
+  });
 }
 
 export interface Published {

@@ -63,7 +63,7 @@ export class FakeServer {
   /** Delivers a hook (POST /hooks/:token). */
   deliverHook(token: string, payload: unknown): void {
     const run = [...this.runs.values()].find((r) => r.state.run.waiting?.kind === 'hook' && r.state.run.waiting.token === token);
-    if (!run || run.state.run.waiting?.kind !== 'hook') throw new ApiError(404, 'not_found', 'no such hook');
+    if (run?.state.run.waiting?.kind !== 'hook') throw new ApiError(404, 'not_found', 'no such hook');
     const at = new Date().toISOString();
     const nodeId = run.state.run.waiting.nodeId;
     this.apply(run, [

@@ -30,7 +30,10 @@ function setup(capacity = 2, leaseSeconds = 5) {
       baseEnv: { PATH: process.env.PATH },
       ...extra,
     });
-  if (process.env.RUNNER_TEST_LOG) lines.push = (...l: string[]) => (console.log(...l), 0);
+  if (process.env.RUNNER_TEST_LOG) lines.push = (...l: string[]) => {
+      console.log(...l);
+      return 0;
+    };
   void lines;
   return { server, workDir, lines, runner };
 }
@@ -73,7 +76,7 @@ describe('Runner', () => {
     expect(server.manifests.get(buildManifest)).toEqual([{ path: 'dist/app.txt', digest: sha256Digest(onDisk), size: onDisk.byteLength }]);
     expect(run.state.nodes.test?.stagedManifests).toEqual({ build: buildManifest });
     expect(run.state.nodes.package?.stagedManifests).toEqual({ build: buildManifest });
-    expect((run.state.nodes.test?.output as { result: unknown }).result).toEqual({ passed: 3 });
+    expect((run.state.nodes.test!.output as { result: unknown }).result).toEqual({ passed: 3 });
     const seen = JSON.parse(fs.readFileSync(path.join(workDir, runId, 'steps/package/steps-seen.json'), 'utf8')) as Record<string, { status: string }>;
     expect(Object.keys(seen).sort()).toEqual(['build', 'test']); // the steps it depends on, not report
     const out = run.state.nodes.build?.output as { exitCode: number; log: { digest: string } };
@@ -94,7 +97,7 @@ describe('Runner', () => {
     await runner().run();
     const h = server.runs.get(handled)!;
     expect(h.state.nodes.make?.status).toBe('failed');
-    expect((h.state.nodes.make?.error as { message: string }).message).toBe('declared output "out.bin" was not produced');
+    expect((h.state.nodes.make!.error as { message: string }).message).toBe('declared output "out.bin" was not produced');
     expect(h.state.run).toMatchObject({ phase: 'finished', result: 'success' });
     const u = server.runs.get(unhandled)!;
     expect(u.state.run).toMatchObject({ phase: 'finished', result: 'failed' });

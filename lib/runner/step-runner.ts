@@ -123,7 +123,7 @@ export async function executeRunStep(host: StepHost, step: StepDefinition): Prom
     const context = stepContextDigest(host.input, host.summary(stepId));
     if (!(await host.post([{ type: 'node_started', nodeId: stepId, ...(Object.keys(staged).length ? { staged } : {}) }]))) return;
     const layout = stepLayout(host.layout, stepId);
-    await prepareStepDir(host.layout, layout);
+    await prepareStepDir(layout);
     await writeRunFiles(host.layout, host.input, host.summary(stepId));
     try {
       const files = await retry(host, () => stageManifests(host.api, layout.cwd, staged));

@@ -19,10 +19,10 @@ describe('workdir', () => {
   it('gives a step a fresh directory on every attempt', async () => {
     const run = runLayout(root, 'run_2');
     const step = stepLayout(run, 'build');
-    await prepareStepDir(run, step);
+    await prepareStepDir(step);
     fs.writeFileSync(path.join(step.cwd, 'stale.txt'), 'old');
     fs.writeFileSync(step.resultFile, '{}');
-    await prepareStepDir(run, step);
+    await prepareStepDir(step);
     expect(fs.readdirSync(step.cwd)).toEqual([]);
     expect(fs.existsSync(step.resultFile)).toBe(false);
   });
@@ -42,7 +42,7 @@ describe('workdir', () => {
   it('reads the JSON a step left, and says when it is not JSON', async () => {
     const run = runLayout(root, 'run_4');
     const step = stepLayout(run, 's');
-    await prepareStepDir(run, step);
+    await prepareStepDir(step);
     expect(await readStepResult(step)).toEqual({});
     fs.writeFileSync(step.resultFile, '{"n": 1}');
     expect(await readStepResult(step)).toEqual({ result: { n: 1 } });

@@ -44,7 +44,7 @@ export function stepLayout(run: RunLayout, stepId: string): StepLayout {
 }
 
 /** A fresh, empty working directory for a step (an earlier attempt's files are removed). */
-export async function prepareStepDir(run: RunLayout, step: StepLayout): Promise<void> {
+export async function prepareStepDir(step: StepLayout): Promise<void> {
   await fs.rm(step.cwd, { recursive: true, force: true });
   await fs.rm(step.resultFile, { force: true });
   await fs.mkdir(step.cwd, { recursive: true });

@@ -119,7 +119,8 @@ describe.each(engines)('hostile input on $name', (engine) => {
     }
     const target = r.target ?? 'random';
     tally.byTarget[target] = (tally.byTarget[target] ?? 0) + performance.now() - t0;
-    const classes = (tally.classes[target] ??= {});
+    const classes = tally.classes[target] ?? {};
+    tally.classes[target] = classes;
     classes[`${String(status)[0]}xx`] = (classes[`${String(status)[0]}xx`] ?? 0) + 1;
     const after = await digest();
     const read = ['GET', 'HEAD', 'OPTIONS'].includes(r.method);

@@ -16,7 +16,7 @@ function fieldErrors(err: ZodError): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
   for (const issue of err.issues) {
     const key = issue.path.length ? issue.path.join('.') : '(body)';
-    (fields[key] ??= []).push(issue.message);
+    fields[key] = [...(fields[key] ?? []), issue.message];
   }
   return fields;
 }

@@ -12,7 +12,8 @@ type Holder = { [KEY]?: { running: boolean; again: boolean } };
  */
 export function kickJobs(): void {
   const holder = globalThis as Holder;
-  const state = (holder[KEY] ??= { running: false, again: false });
+  const state = holder[KEY] ?? { running: false, again: false };
+  holder[KEY] = state;
   if (state.running) {
     state.again = true;
     return;

@@ -25,14 +25,14 @@ function templateOf(file: string): string {
 
 const isCatchAll = (file: string) => /\[\.\.\.\w+\]/.test(file);
 
-describe('every API route and the endpoint table agree', async () => {
-  const files = routeFiles(API_DIR).filter((f) => !isCatchAll(f));
-  const routes = await Promise.all(
-    files.map(async (file) => ({ file: path.relative(ROOT, file), template: templateOf(file), mod: (await import(file)) as Record<string, unknown> })),
-  );
-  const served = routes.flatMap(({ template, mod }) => NEXT_METHODS.filter((m) => typeof mod[m] === 'function').map((m) => `${m} ${template}`));
-  const doc = buildOpenApiDocument();
+const files = routeFiles(API_DIR).filter((f) => !isCatchAll(f));
+const routes = await Promise.all(
+  files.map(async (file) => ({ file: path.relative(ROOT, file), template: templateOf(file), mod: (await import(file)) as Record<string, unknown> })),
+);
+const served = routes.flatMap(({ template, mod }) => NEXT_METHODS.filter((m) => typeof mod[m] === 'function').map((m) => `${m} ${template}`));
+const doc = buildOpenApiDocument();
 
+describe('every API route and the endpoint table agree', () => {
   it('finds the route files', () => {
     expect(routes.length).toBeGreaterThanOrEqual(25);
     expect(templateOf(path.join(API_DIR, 'runs/[runId]/nodes/[nodeId]/artifact-manifest/route.ts'))).toBe('/api/v1/runs/{runId}/nodes/{nodeId}/artifact-manifest');

@@ -16,6 +16,10 @@ const CACHE_SIZE = 256;
  */
 export const SERVER_ELK_MAX_NODES = 50;
 let elk: InstanceType<typeof ELK> | null = null;
+function elkInstance(): InstanceType<typeof ELK> {
+  elk ??= new ELK();
+  return elk;
+}
 
 /**
  * The run's graph laid out on the server, with the same engines and settings as the page's layout worker
@@ -36,7 +40,7 @@ export async function layoutOfRun(run: RunDetail): Promise<SeededLayout | null> 
   const req: LayoutRequest = { id: 0, nodes: model.nodes.map((n) => n.id), edges: model.edges.map((e) => [e.source, e.target]) };
   if (usesElk(req) && req.nodes.length > SERVER_ELK_MAX_NODES) return null;
   try {
-    const placed = usesElk(req) ? await elkPositions((elk ??= new ELK()), req) : layeredPositions(req);
+    const placed = usesElk(req) ? await elkPositions(elkInstance(), req) : layeredPositions(req);
     const seed: SeededLayout = {
       nodeCount: model.nodes.length,
       edgeCount: model.edges.length,
@@ -56,5 +60,5 @@ export async function layoutOfRun(run: RunDetail): Promise<SeededLayout | null> 
 /** Lays a small graph out once, so the first run page after start does not pay for elkjs warming up. */
 export async function warmRunLayout(): Promise<void> {
   const req: LayoutRequest = { id: 0, nodes: ['a', 'b', 'c', 'd'], edges: [['a', 'b'], ['a', 'c'], ['b', 'd'], ['c', 'd']] };
-  await elkPositions((elk ??= new ELK()), req);
+  await elkPositions(elkInstance(), req);
 }

@@ -1,5 +1,5 @@
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, fetchJson, isApiError } from '@/lib/api/fetch-json';
+import { type ApiError, fetchJson, isApiError } from '@/lib/api/fetch-json';
 import { commitKeys, runKeys, versionKeys } from '@/lib/api/query-keys';
 import type { VersionDetail } from '@/lib/contract/versions';
 import { isStaleWrite } from '@/lib/domain/write-errors';

@@ -258,7 +258,8 @@ export function readLocalWorld(dataDir: string, options: Options = {}): LocalWor
         // A run-scoped event directory changes its mtime when an event is added to it.
         const dirStat = listing.eventDirs.has(runId) ? statOrNull(path.join(root, 'events', runId)) : null;
         const flat = listing.events.get(runId) ?? [];
-        const last = flat.reduce((max, f) => (f > max ? f : max), '');
+        let last = '';
+        for (const f of flat) if (f > last) last = f;
         entries.push({ runId, mtimeMs: runStat.mtimeMs, changeKey: `${runStat.mtimeMs}:${flat.length}:${path.basename(last)}:${dirStat?.mtimeMs ?? ''}` });
         if (entries.length % 1000 === 0) await yieldToLoop();
       }

@@ -156,7 +156,6 @@ function expectMapping(read: SdkReadResult, s: Scenario) {
   expect(cancelled).toMatchObject({ phase: 'cancelled', result: 'stopped', engineStatus: 'cancelled', waiting: null });
   expect(nodes(s.cancelled).hook!.status).toBe('cancelled');
 
-  const approved = get(s.approved);
   expect(nodes(s.approved).hook).toMatchObject({ status: 'success', output: { approved: true } });
   expect(nodes(s.approved).record!.needs).toEqual(['hook']);
   return mapped;

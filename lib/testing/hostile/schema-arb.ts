@@ -158,8 +158,11 @@ type Path = (string | number)[];
 /** Every place in a JSON value where a mutation can land (the root included). */
 function pathsOf(value: unknown, at: Path = [], out: Path[] = []): Path[] {
   out.push(at);
-  if (Array.isArray(value)) value.forEach((v, i) => pathsOf(v, [...at, i], out));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) pathsOf(v, [...at, k], out);
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      pathsOf(v, [...at, i], out);
+    });
+  } else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) pathsOf(v, [...at, k], out);
   return out;
 }
 

@@ -12,6 +12,7 @@ export default function VersionLoading() {
       <Skeleton className="h-20 w-full rounded-xl" />
       <div className="flex gap-3 border-b pb-2">
         {Array.from({ length: 4 }, (_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: loading placeholders, a fixed list that never reorders
           <Skeleton key={i} className="h-5 w-20" />
         ))}
       </div>

@@ -14,8 +14,8 @@ export const PUT = endpoint('PUT /api/v1/blobs/{digest}', async ({ params: { dig
 });
 
 export const GET = endpoint('GET /api/v1/blobs/{digest}', async ({ params: { digest } }) => {
-  const { db, blobs } = await getStore();
-  const bytes = await getBlob(db, blobs, digest);
+  const { blobs } = await getStore();
+  const bytes = await getBlob(blobs, digest);
   return new Response(bytes as BodyInit, {
     headers: { 'content-type': 'application/octet-stream', etag: `"${digest}"`, 'cache-control': 'public, max-age=31536000, immutable' },
   });
