@@ -57,13 +57,12 @@ describe('layeredLayout', () => {
     expect(r.positions).toEqual([{ x: 0, y: 0 }]);
   });
 
-  it('lays out 10,000 nodes quickly and without overlaps', () => {
+  // Its speed is measured in bench/ (the run page at 10,000 steps), not here.
+  it('lays out 10,000 nodes without overlaps', () => {
     const width = 100;
     const ns = nodes(...Array.from({ length: 10_000 }, (_, i) => `n${i}`));
     const es = ns.flatMap((n, i) => (i < width ? [] : [edge(`n${i - width}`, n.id), edge(`n${i - width + ((i * 7) % width) - (i % width)}`, n.id)]));
-    const t = performance.now();
     const r = layeredLayout({ nodes: ns, edges: es });
-    expect(performance.now() - t).toBeLessThan(1_500);
     const byColumn = new Map<number, number[]>();
     for (const p of r.positions) byColumn.set(p.x, [...(byColumn.get(p.x) ?? []), p.y]);
     for (const ys of byColumn.values()) {
