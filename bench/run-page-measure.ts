@@ -4,7 +4,7 @@
 // navigation start — at the first frame in which at least `min` matching elements are rendered visible
 // inside the box.
 import zlib from 'node:zlib';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Page, Request } from '@playwright/test';
 
 export interface Target {
   /** Elements that make up the view: graph nodes, trace spans. */
@@ -91,55 +91,50 @@ async function readMark(page: Page, mark: string): Promise<Record<string, string
 
 export interface Transfer {
   scripts: number;
-  /** Script bytes on the wire (as served: compressed where the server compresses), workers' scripts included. */
+  /** Script bodies as transferred (compressed where the server compresses), the layout worker's included. */
   jsWire: number;
   /** Script bytes decoded, and gzip -6 of them (a like-for-like figure when one server does not compress). */
   jsRaw: number;
   jsGzip: number;
-  /** The HTML document, on the wire and decoded (Flowdeck's carries the run's first data). */
+  /** The HTML document, transferred and decoded (Flowdeck's carries the run's first data). */
   docWire: number;
   docRaw: number;
 }
 
-/** A cold load (fresh context, cache off): what the page transfers until drawn, plus `lateMs` for lazy chunks. */
+/**
+ * A cold load (a fresh context has an empty cache): what the page transfers until drawn, plus `lateMs` for
+ * lazy chunks. Counted from the context's requests, which include a worker's (the page's own network
+ * domain does not see them).
+ */
 export async function transfer(newContext: () => Promise<BrowserContext>, url: string, target: Target, lateMs = 3_000): Promise<Transfer> {
   const ctx = await newContext();
   try {
+    const out: Transfer = { scripts: 0, jsWire: 0, jsRaw: 0, jsGzip: 0, docWire: 0, docRaw: 0 };
+    const pending: Promise<void>[] = [];
+    const count = async (req: Request) => {
+      const res = await req.response();
+      if (!res) return;
+      const doc = req.resourceType() === 'document';
+      if (!doc && !/javascript|ecmascript/.test((await res.headerValue('content-type')) ?? '')) return;
+      const wire = (await req.sizes()).responseBodySize;
+      const body = await res.body().catch(() => null);
+      if (doc) {
+        out.docWire += wire;
+        out.docRaw += body?.length ?? 0;
+        return;
+      }
+      out.scripts += 1;
+      out.jsWire += wire;
+      out.jsRaw += body?.length ?? 0;
+      out.jsGzip += body ? zlib.gzipSync(body, { level: 6 }).length : 0;
+    };
+    ctx.on('requestfinished', (req) => void pending.push(count(req)));
     const page = await ctx.newPage();
-    const cdp = await ctx.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    // Scripts by MIME type, not resource type: a worker's script is "Other" to the page.
-    const seen = new Map<string, { type: string; wire: number }>();
-    cdp.on('Network.responseReceived', (e) => seen.set(e.requestId, { type: e.type === 'Document' ? 'Document' : /javascript|ecmascript/.test(e.response.mimeType) ? 'Script' : e.type, wire: 0 }));
-    cdp.on('Network.loadingFinished', (e) => {
-      const r = seen.get(e.requestId);
-      if (r) r.wire = e.encodedDataLength;
-    });
     await page.addInitScript(`${DETECTOR}(${JSON.stringify({ ...target, min: 1 })})`);
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
     await page.waitForFunction('window.__drawn && window.__drawn.visAt != null', undefined, { timeout: 120_000 });
     await page.waitForTimeout(lateMs);
-    const out: Transfer = { scripts: 0, jsWire: 0, jsRaw: 0, jsGzip: 0, docWire: 0, docRaw: 0 };
-    for (const [requestId, r] of seen) {
-      if (r.type !== 'Script' && r.type !== 'Document') continue;
-      let body: Buffer | null = null;
-      try {
-        const b = await cdp.send('Network.getResponseBody', { requestId });
-        body = Buffer.from(b.body, b.base64Encoded ? 'base64' : 'utf8');
-      } catch {
-        // a body the browser no longer holds: counted on the wire only
-      }
-      if (r.type === 'Document') {
-        out.docWire += r.wire;
-        out.docRaw += body?.length ?? 0;
-        continue;
-      }
-      out.scripts += 1;
-      out.jsWire += r.wire;
-      out.jsRaw += body?.length ?? 0;
-      out.jsGzip += body ? zlib.gzipSync(body, { level: 6 }).length : 0;
-    }
+    await Promise.all(pending);
     return out;
   } finally {
     await ctx.close();

@@ -3,8 +3,8 @@
 // seeds through the HTTP API one run of 10, 2,000 and 10,000 steps (bench/run-page-seed.ts), then in one
 // headless Chromium times, interleaved with a warm-up, navigation start → every node of the graph's first
 // view drawn on Flowdeck's run page, and → every span of the trace drawn on @workflow/web's run page for a
-// 10-step run (the peer, started by /tmp/anchors/run-peer.sh: see bench/README.md). Also records the JS
-// and HTML a cold load transfers and the size of GET /api/v1/runs/{id}. Prints medians and p95s.
+// 10-step run (the peer: `bash bench/run-page-peer.sh setup`, then `start`; see bench/README.md). Also
+// records the JS and HTML a cold load transfers and the size of GET /api/v1/runs/{id}. Prints medians and p95s.
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -97,7 +97,7 @@ const kb = (n: number) => `${(n / 1024).toFixed(n < 100 * 1024 ? 1 : 0)} KB`;
 const peerRun = opts.peer ? (opts.peerRun ?? fs.readFileSync('/tmp/anchors/workflow/ten-steps.runid', 'utf8').trim()) : null;
 if (opts.peer) {
   const res = await fetch(`${opts.peer}/run/${peerRun}`).catch((err: Error) => err);
-  if (res instanceof Error || !res.ok) throw new Error(`the peer does not answer at ${opts.peer}/run/${peerRun} (start it with /tmp/anchors/run-peer.sh, or pass --no-peer)`);
+  if (res instanceof Error || !res.ok) throw new Error(`the peer does not answer at ${opts.peer}/run/${peerRun} (start it with: bash bench/run-page-peer.sh start; or pass --no-peer)`);
 }
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'flowdeck-run-page-'));
