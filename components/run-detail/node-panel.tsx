@@ -4,6 +4,7 @@ import { X } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Timestamp } from '@/components/ui/timestamp';
 import { useNow } from '@/components/ui/use-now';
+import { useRunNode } from '@/lib/api/hooks/use-run-node';
 import type { NodeSummary, RunDetail } from '@/lib/contract/runs';
 import { shortDigest } from '@/lib/domain/digest-format';
 import { NEED_CONDITIONS } from '@/lib/domain/node-status';
@@ -36,6 +37,8 @@ export function NodePanel({ run, node, onClose, onSelect, className }: NodePanel
   const now = useNow(1_000, { live: running });
   const duration = elapsedMs(node.startedAt, node.finishedAt, now);
   const waiting = run.waiting?.nodeId === node.nodeId ? run.waiting : null;
+  // The node's own record (signature, payloads) loads with the panel; NodePayloads shares this query.
+  const signature = useRunNode(run.id, node).data?.signature;
   return (
     <aside
       aria-label={`Step ${node.nodeId}`}
@@ -63,9 +66,13 @@ export function NodePanel({ run, node, onClose, onSelect, className }: NodePanel
           {waiting && <Row label="Waiting">{waiting.kind === 'sleep' ? <>until <Timestamp iso={waiting.until} /></> : <>on hook {waiting.token}</>}</Row>}
           {node.reusedFrom && <Row label="Reused from">{node.reusedFrom}</Row>}
           <Row label="Signature">
-            <span className="font-mono text-xs" title={node.signature}>
-              {shortDigest(node.signature)}
-            </span>
+            {signature ? (
+              <span className="font-mono text-xs" title={signature}>
+                {shortDigest(signature)}
+              </span>
+            ) : (
+              '…'
+            )}
           </Row>
         </dl>
         {node.needs.length > 0 && (

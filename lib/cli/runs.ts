@@ -109,7 +109,7 @@ export function registerRuns(program: Command): void {
     const detail = await client.get<RunDetail>(routes.api.run(id));
     if (detail.waiting?.kind !== 'hook') throw new CliError(`run ${id} is not waiting on a hook${detail.waiting ? ` (it waits on a ${detail.waiting.kind})` : ''}`, 1);
     const payload = o.payload === undefined ? undefined : parseJson(o.payload, '--payload');
-    const res = await client.send<{ runId: string; nodeId: string }>('POST', `/api/v1/hooks/${encodeURIComponent(detail.waiting.token)}`, payload === undefined ? {} : { payload });
+    const res = await client.send<{ runId: string; nodeId: string }>('POST', routes.api.hook(detail.waiting.token), payload === undefined ? {} : { payload });
     if (o.json) return printJson(res);
     print(`Delivered the hook of ${res.runId} (step ${res.nodeId}): a runner picks the run up again.`);
   });

@@ -45,25 +45,27 @@ export interface RunDto extends RunListItem {
 }
 
 /**
- * What the run page needs of every node up front: status, timing, attempt and artifact digests. The
- * payloads (input, output, error) come with the node itself (`NodeDto`) when its panel opens.
+ * What the run page needs of every node up front: status, timing, attempt and the manifest it published
+ * (the artifacts it staged are the run's `edges`). The rest (signature, staged manifests, input, output,
+ * error) comes with the node itself (`NodeDto`) when its panel opens.
  */
 export interface NodeSummary {
   nodeId: string;
   action: StepAction;
-  signature: string;
   needs: Required<StepNeed>[];
   status: NodeStatus;
   attempt: number;
   startedAt: string | null;
   finishedAt: string | null;
   artifactManifest: string | null;
-  stagedManifests: Record<string, string>;
   reusedFrom: string | null;
 }
 
 /** One node with its payloads (GET /api/v1/runs/{runId}/nodes/{nodeId}, and the runner's claims). */
 export interface NodeDto extends NodeSummary {
+  signature: string;
+  /** Producer step → the manifest digest this node staged from it. */
+  stagedManifests: Record<string, string>;
   input: unknown;
   output: unknown;
   error: unknown;

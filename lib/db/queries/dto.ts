@@ -41,25 +41,23 @@ export function toRunDto(r: RunRow): RunDto {
   };
 }
 
-/** The columns of a node's summary: everything but its payloads. */
-export type NodeSummaryRow = Omit<NodeRow, 'input' | 'output' | 'error'>;
+/** The columns of a node's summary. */
+export type NodeSummaryRow = Omit<NodeRow, 'input' | 'output' | 'error' | 'signature' | 'stagedManifests'>;
 
 export function toNodeSummary(n: NodeSummaryRow): NodeSummary {
   return {
     nodeId: n.nodeId,
     action: n.action,
-    signature: n.signature,
     needs: n.needs,
     status: n.status,
     attempt: n.attempt,
     startedAt: iso(n.startedAt),
     finishedAt: iso(n.finishedAt),
     artifactManifest: n.artifactManifest,
-    stagedManifests: n.stagedManifests,
     reusedFrom: n.reusedFrom,
   };
 }
 
 export function toNodeDto(n: NodeRow): NodeDto {
-  return { ...toNodeSummary(n), input: n.input ?? null, output: n.output ?? null, error: n.error ?? null };
+  return { ...toNodeSummary(n), signature: n.signature, stagedManifests: n.stagedManifests, input: n.input ?? null, output: n.output ?? null, error: n.error ?? null };
 }

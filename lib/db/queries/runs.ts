@@ -34,8 +34,8 @@ export async function countRuns(db: Db, f: RunListFilters): Promise<RunCounts> {
   return { total, byPhase, maintained };
 }
 
-/** A node's columns without its payloads (input, output, error): what the run page loads for every node. */
-const { input: _input, output: _output, error: _error, ...SUMMARY_COLUMNS } = getTableColumns(nodes);
+/** What the run page loads of every node: its summary, and the manifests it staged (the run's edges). */
+const { input: _input, output: _output, error: _error, signature: _signature, ...SUMMARY_COLUMNS } = getTableColumns(nodes);
 
 export async function getRun(db: Db, runId: string): Promise<RunDetail> {
   const [row] = await db.select().from(runs).where(eq(runs.id, runId));
