@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: type check, import rules (STYLE.md §1), unit and integration tests (PGlite, and PostgreSQL when DATABASE_URL is set),
-// then the Playwright suite against a real server on each engine. Ends with one "N passed, N failed" line.
+// then the Playwright suite against a real server on each engine (`node bin/test.mjs unit` or `… e2e` runs one half; only
+// the e2e half needs Chromium and the Workflow SDK example app). Each step prints how long it took when it ends; the run
+// ends with those times, the total, and one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -13,12 +15,31 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'flowdeck-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failedSteps = [];
+/** Each step's label and seconds, in the order they ran. */
+const timings = [];
+const seconds = (since) => ((performance.now() - since) / 1000).toFixed(1);
+const startedAt = performance.now();
 
-function run(label, command, args, env = {}) {
+/** Runs one step under a heading and prints its duration once it ends, passed or not. */
+async function step(label, fn) {
   console.log(`\n=== ${label}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  if (result.status !== 0) failedSteps.push(label);
-  return result.status === 0;
+  const t0 = performance.now();
+  const failedBefore = failedSteps.length;
+  try {
+    await fn();
+  } finally {
+    const took = seconds(t0);
+    timings.push({ label, took });
+    console.log(`=== ${label}: ${failedSteps.length > failedBefore ? 'failed' : 'done'} in ${took} s`);
+  }
+}
+
+/** A command as a step of its own; a non-zero exit marks the step failed. */
+function run(label, command, args, env = {}) {
+  return step(label, () => {
+    const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+    if (result.status !== 0) failedSteps.push(label);
+  });
 }
 
 function ensureChromium() {
@@ -60,7 +81,7 @@ async function withPostgresDatabase(baseUrl, fn) {
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   try {
-    return fn(url.toString());
+    return await fn(url.toString());
   } finally {
     const c = new pg.Client({ connectionString: baseUrl });
     await c.connect();
@@ -71,11 +92,9 @@ async function withPostgresDatabase(baseUrl, fn) {
 
 /**
  * The Workflow SDK example app the e2e suites run workflows on: installed from its lockfile when it is not
- * yet, then built. First of all steps, so none of them meets it half installed.
+ * yet, then built. First of the e2e steps, so none of them meets it half installed.
  */
-function prepareWorkflowApp() {
-  const label = 'Workflow SDK example app';
-  console.log(`\n=== ${label}`);
+function prepareWorkflowApp(label) {
   const dir = path.join(root, 'examples', 'workflow-sdk');
   const steps = [...(fs.existsSync(path.join(dir, 'node_modules')) ? [] : [['ci', '--no-audit', '--no-fund']]), ['run', 'build']];
   for (const args of steps) {
@@ -87,32 +106,43 @@ function prepareWorkflowApp() {
   }
 }
 
-const chromium = ensureChromium();
 const only = process.argv[2]; // optional: "unit" or "e2e"
-prepareWorkflowApp();
+if (only !== undefined && only !== 'unit' && only !== 'e2e') {
+  console.error(`usage: node bin/test.mjs [unit|e2e] (not "${only}")`);
+  process.exit(2);
+}
 
 if (only !== 'e2e') {
-  run('type check', bin('tsc'), ['--noEmit', '-p', '.']);
-  run('import rules', 'npm', ['run', '--silent', 'lint:deps']);
+  await run('type check', bin('tsc'), ['--noEmit', '-p', '.']);
+  await run('import rules', 'npm', ['run', '--silent', 'lint:deps']);
   const file = path.join(reports, 'vitest.json');
-  run(`unit and integration tests (${process.env.DATABASE_URL ? 'PGlite + PostgreSQL' : 'PGlite'})`, bin('vitest'), [
+  await run(`unit and integration tests (${process.env.DATABASE_URL ? 'PGlite + PostgreSQL' : 'PGlite'})`, bin('vitest'), [
     'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`,
   ]);
   countVitest(file);
 }
 
 if (only !== 'unit') {
-  const e2e = (label, env) => {
+  let chromium = '';
+  await step('Chromium', () => {
+    chromium = ensureChromium();
+    console.log(chromium);
+  });
+  const appLabel = 'Workflow SDK example app';
+  await step(appLabel, () => prepareWorkflowApp(appLabel));
+  const e2e = async (label, env) => {
     const file = path.join(reports, `playwright-${label}.json`);
-    run(`end-to-end tests on ${label}`, bin('playwright'), ['test'], { ...env, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: file, FLOWDECK_E2E_REPORT: file });
+    await run(`end-to-end tests on ${label}`, bin('playwright'), ['test'], { ...env, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: file, FLOWDECK_E2E_REPORT: file });
     countPlaywright(file);
   };
-  const { DATABASE_URL: baseUrl, ...withoutDb } = process.env;
-  e2e('pglite', { DATABASE_URL: '' });
+  const baseUrl = process.env.DATABASE_URL;
+  await e2e('pglite', { DATABASE_URL: '' });
   if (baseUrl) await withPostgresDatabase(baseUrl, (url) => e2e('postgres', { DATABASE_URL: url }));
-  void withoutDb;
 }
 
+console.log('\ntimes:');
+for (const { label, took } of timings) console.log(`  ${took.padStart(8)} s  ${label}`);
+console.log(`  ${seconds(startedAt).padStart(8)} s  total`);
 console.log(`\n${failedSteps.length ? `failed steps: ${failedSteps.join(', ')}` : 'all steps passed'}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failedSteps.length ? 1 : 0);

@@ -1,12 +1,10 @@
 import { expect, test } from '@playwright/test';
+import type { OpenApiDocument } from '@/lib/api/openapi';
+import { routes } from '@/lib/routes';
+import { FlowdeckApi } from './fixtures/api';
 import { ApiDocsPage } from './pages/api-docs-page';
 import { ShellPage } from './pages/shell-page';
 import { shootThemes } from './pages/versions-page';
-
-interface OpenApi {
-  openapi: string;
-  paths: Record<string, Record<string, { 'x-flowdeck-role': string }>>;
-}
 
 test.describe('API reference', () => {
   test('lists every endpoint of the OpenAPI document by tag, with roles, fields and how to authenticate', async ({ page, request }) => {
@@ -20,13 +18,11 @@ test.describe('API reference', () => {
     await expect(shell.navLink('API')).toHaveAttribute('aria-current', 'page');
 
     const docs = new ApiDocsPage(page);
-    const res = await request.get('/api/v1/openapi.json');
-    expect(res.status()).toBe(200);
-    const doc = (await res.json()) as OpenApi;
+    const doc = await FlowdeckApi.of(request).ok<OpenApiDocument>('GET', routes.api.openapi());
     expect(doc.openapi).toBe('3.1.0');
     const operations = Object.values(doc.paths).reduce((n, ops) => n + Object.keys(ops).length, 0);
     await expect(docs.endpoints).toHaveCount(operations);
-    await expect(docs.groups).toHaveCount(new Set(Object.values(doc.paths).flatMap((ops) => Object.values(ops).flatMap((op) => (op as { tags?: string[] }).tags ?? []))).size);
+    await expect(docs.groups).toHaveCount(new Set(Object.values(doc.paths).flatMap((ops) => Object.values(ops).flatMap((op) => op.tags))).size);
     await expect(docs.openApiLink).toHaveAttribute('href', '/api/v1/openapi.json');
     await expect(docs.curlExample).toContainText('Authorization: Bearer $FLOWDECK_TOKEN');
 
@@ -56,28 +52,29 @@ test.describe('API reference', () => {
   });
 
   test('the server answers unknown paths, wrong methods and OPTIONS in the error envelope', async ({ request }) => {
-    const wrong = await request.delete('/api/v1/runs');
-    expect(wrong.status()).toBe(405);
-    expect(wrong.headers().allow).toBe('GET, POST, HEAD, OPTIONS');
-    expect(wrong.headers()['x-request-id']).toBeTruthy();
-    expect(await wrong.json()).toMatchObject({ error: { code: 'method_not_allowed' } });
+    const api = FlowdeckApi.of(request);
+    const wrong = await api.call('DELETE', routes.api.runs());
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.allow).toBe('GET, POST, HEAD, OPTIONS');
+    expect(wrong.headers['x-request-id']).toBeTruthy();
+    expect(wrong.body).toMatchObject({ error: { code: 'method_not_allowed' } });
 
     for (const path of ['/api/v1/nothing', '/api/nothing', '/api']) {
-      const missing = await request.post(path, { data: {} });
-      expect(missing.status(), path).toBe(404);
-      expect(await missing.json(), path).toMatchObject({ error: { code: 'not_found' } });
+      const missing = await api.call('POST', path, {});
+      expect(missing.status, path).toBe(404);
+      expect(missing.body, path).toMatchObject({ error: { code: 'not_found' } });
     }
 
-    const options = await request.fetch('/api/v1/versions/vers_x', { method: 'OPTIONS' });
-    expect(options.status()).toBe(204);
-    expect(options.headers().allow).toBe('GET, PATCH, DELETE, HEAD, OPTIONS');
+    const options = await api.call('OPTIONS', routes.api.version('vers_x'));
+    expect(options.status).toBe(204);
+    expect(options.headers.allow).toBe('GET, PATCH, DELETE, HEAD, OPTIONS');
 
-    const broken = await request.get('/api/v1/runs/%E0%A4%A');
-    expect(broken.status()).toBe(400);
-    expect(await broken.json()).toMatchObject({ error: { code: 'invalid_input' } });
+    const broken = await api.call('GET', '/api/v1/runs/%E0%A4%A');
+    expect(broken.status).toBe(400);
+    expect(broken.body).toMatchObject({ error: { code: 'invalid_input' } });
 
-    const page = await request.get('/api-docs');
-    expect(page.status()).toBe(200);
-    expect(page.headers()['content-type']).toMatch(/text\/html/);
+    const page = await api.call('GET', routes.apiDocs());
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
   });
 });

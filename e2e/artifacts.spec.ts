@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { shortDigest } from '@/lib/domain/digest-format';
 import { routes } from '@/lib/routes';
+import { FlowdeckApi } from './fixtures/api';
 import { type ArtifactRun, seedArtifactRun } from './fixtures/artifact-run';
 import { ArtifactPage } from './pages/artifact-page';
 
@@ -22,7 +23,7 @@ test.describe('artifact pages', () => {
   let seeded: ArtifactRun;
 
   test.beforeAll(async ({ request }) => {
-    seeded = await seedArtifactRun(request);
+    seeded = await seedArtifactRun(FlowdeckApi.of(request));
   });
 
   test('a manifest lists its files, the steps that produced it and those that consumed it', async ({ page }) => {

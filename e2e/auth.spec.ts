@@ -1,5 +1,8 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { routes } from '../lib/routes';
+import type { SessionInfo } from '@/lib/contract/session';
+import type { VersionDetail } from '@/lib/contract/versions';
+import { FlowdeckApi } from './fixtures/api';
 import { type AuthServer, startAuthServer, type TokenRole } from './fixtures/auth-server';
 import { SignInPage } from './pages/sign-in-page';
 import { VersionPage } from './pages/version-page';
@@ -12,15 +15,6 @@ import { VersionPage } from './pages/version-page';
 const SCREENSHOTS = 'test-results/screenshots';
 const ROLES: TokenRole[] = ['viewer', 'operator', 'admin'];
 const MUTATIONS = /^(Pause|Resume|Cancel|Upgrade…|Upgrade active runs|Set current|Drain|Sunset|Force sunset|Edit version|Delete version)$/;
-
-interface Listed {
-  id: string;
-  phase?: string;
-  status?: string;
-  isCurrent?: boolean;
-  activeRuns?: number;
-  rowVersion?: number;
-}
 
 test.describe('authentication off on loopback', () => {
   test('the shell says so, with a tooltip', async ({ page }) => {
@@ -50,63 +44,58 @@ test.describe.serial('authentication required', () => {
     await server?.stop();
   });
 
-  const api = (method: string, path: string, role: TokenRole | null, body?: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${server.baseURL}${path}`, {
-      method,
-      headers: { ...(role ? { authorization: `Bearer ${server.tokens[role]}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  const json = async <T>(res: Response): Promise<T> => (await res.json()) as T;
+  /** The server's API with a token of the role (null: without a token). */
+  const as = (role: TokenRole | null) => FlowdeckApi.at(server.baseURL, role ? { authorization: `Bearer ${server.tokens[role]}` } : {});
 
   test('the server requires tokens and the CLI made them on the stopped store', async () => {
     expect(server.log()).toMatch(/Authentication is required/);
     expect(server.log()).toContain(server.why === 'non-loopback' ? `listens on ${server.host}` : 'FLOWDECK_AUTH=required');
     expect(server.log()).not.toMatch(/fdk_/);
-    const health = await api('GET', routes.api.health(), null);
+    const health = await as(null).call('GET', routes.api.health());
     expect(health.status).toBe(200);
-    const session = await json<{ authRequired: boolean; caller: unknown }>(await api('GET', routes.api.session(), null));
-    expect(session).toEqual({ authRequired: true, caller: null });
+    const session = await as(null).call<SessionInfo>('GET', routes.api.session());
+    expect(session.body).toEqual({ authRequired: true, caller: null });
   });
 
   test('a read: 401 without a token, 200 for viewer, operator and admin', async () => {
-    const none = await api('GET', routes.api.runs(), null);
+    const none = await as(null).call('GET', routes.api.runs());
     expect(none.status).toBe(401);
-    expect(none.headers.get('www-authenticate')).toContain('Bearer');
-    for (const role of ROLES) expect((await api('GET', routes.api.runs(), role)).status, role).toBe(200);
+    expect(none.headers['www-authenticate']).toContain('Bearer');
+    for (const role of ROLES) expect((await as(role).call('GET', routes.api.runs())).status, role).toBe(200);
   });
 
   test('an operator action (pause a run): 401, 403 for a viewer, 200 for operator and admin', async () => {
-    const active = await json<{ items: Listed[] }>(await api('GET', routes.api.runs({ phase: ['running', 'queued'], limit: 10 }), 'admin'));
+    const active = await as('admin').runs({ phase: ['running', 'queued'], limit: 10 });
     const [a, b] = active.items;
     expect(a && b, 'two active demo runs').toBeTruthy();
     const pause = async (id: string, role: TokenRole | null) => {
-      const run = await json<Listed>(await api('GET', routes.api.run(id), 'admin'));
-      return api('POST', routes.api.runPause(id), role, { expectedVersion: run.rowVersion });
+      const run = await as('admin').run(id);
+      return as(role).call('POST', routes.api.runPause(id), { expectedVersion: run.rowVersion });
     };
     expect((await pause(a!.id, null)).status).toBe(401);
     const denied = await pause(a!.id, 'viewer');
     expect(denied.status).toBe(403);
-    expect(await json(denied)).toMatchObject({ error: { code: 'forbidden', required: 'operator', role: 'viewer' } });
+    expect(denied.body).toMatchObject({ error: { code: 'forbidden', required: 'operator', role: 'viewer' } });
     expect((await pause(a!.id, 'operator')).status).toBe(200);
     expect((await pause(b!.id, 'admin')).status).toBe(200);
-    const commits = await json<{ items: { action: string; actor: string }[] }>(await api('GET', routes.api.commits({ limit: 2 }), 'viewer'));
+    const commits = await as('viewer').commits({ limit: 2 });
     expect(commits.items).toEqual([expect.objectContaining({ action: 'run.pause', actor: 'e2e-admin' }), expect.objectContaining({ action: 'run.pause', actor: 'e2e-operator' })]);
   });
 
   test('an admin action (delete a version): 401, 403 for viewer and operator, 204 for admin', async () => {
     const manifest = { workflows: { hello: { input: { type: 'object' }, steps: [{ id: 'a', run: 'echo hi' }] } } };
-    const created = await api('POST', routes.api.versions(), 'operator', { manifest, label: 'auth-e2e' });
+    const created = await as('operator').call<VersionDetail>('POST', routes.api.versions(), { manifest, label: 'auth-e2e' });
     expect(created.status).toBe(201);
-    const version = await json<Listed>(created);
-    const del = (role: TokenRole | null) => api('DELETE', routes.api.version(version.id), role, undefined, { 'if-match': `"${version.rowVersion}"` });
+    const version = created.body;
+    const del = (role: TokenRole | null) => as(role).call('DELETE', routes.api.version(version.id), undefined, { 'if-match': `"${version.rowVersion}"` });
     expect((await del(null)).status).toBe(401);
     expect((await del('viewer')).status).toBe(403);
     const operator = await del('operator');
     expect(operator.status).toBe(403);
-    expect(await json(operator)).toMatchObject({ error: { required: 'admin', role: 'operator' } });
+    expect(operator.body).toMatchObject({ error: { required: 'admin', role: 'operator' } });
     expect((await del('admin')).status).toBe(204);
-    expect((await api('GET', routes.api.tokens(), 'operator')).status).toBe(403);
-    expect((await api('GET', routes.api.tokens(), 'admin')).status).toBe(200);
+    expect((await as('operator').call('GET', routes.api.tokens())).status).toBe(403);
+    expect((await as('admin').call('GET', routes.api.tokens())).status).toBe(200);
   });
 
   test('the CLI: a clear message on the locked store; token commands through the API with FLOWDECK_TOKEN', async () => {
@@ -127,7 +116,7 @@ test.describe.serial('authentication required', () => {
     expect(made.stderr).toMatch(/shown only this once/);
     const revoked = await server.cli(['token', 'revoke', 'e2e-temp'], viaApi);
     expect(revoked.code, revoked.stderr).toBe(0);
-    expect((await api('GET', routes.api.runs(), null, undefined, { authorization: `Bearer ${made.stdout.trim()}` })).status).toBe(401);
+    expect((await FlowdeckApi.at(server.baseURL, { authorization: `Bearer ${made.stdout.trim()}` }).call('GET', routes.api.runs())).status).toBe(401);
     const asViewer = await server.cli(['token', 'list'], { FLOWDECK_URL: server.baseURL, FLOWDECK_TOKEN: server.tokens.viewer });
     expect(asViewer.code).toBe(1);
     expect(asViewer.stderr).toMatch(/needs the admin role/);
@@ -138,9 +127,9 @@ test.describe.serial('authentication required', () => {
 
   /** An active run and a non-current version with active runs: where an operator has the most actions. */
   async function targets(): Promise<{ runId: string; versionId: string }> {
-    const runs = await json<{ items: Listed[] }>(await api('GET', routes.api.runs({ phase: ['running'], limit: 5 }), 'admin'));
-    const versions = await json<{ items: Listed[] }>(await api('GET', routes.api.versions(), 'admin'));
-    const version = versions.items.find((v) => !v.isCurrent && v.status === 'live' && (v.activeRuns ?? 0) > 0) ?? versions.items.find((v) => !v.isCurrent);
+    const runs = await as('admin').runs({ phase: ['running'], limit: 5 });
+    const versions = await as('admin').versions();
+    const version = versions.find((v) => !v.isCurrent && v.status === 'live' && v.activeRuns > 0) ?? versions.find((v) => !v.isCurrent);
     return { runId: runs.items[0]!.id, versionId: version!.id };
   }
 
@@ -154,7 +143,7 @@ test.describe.serial('authentication required', () => {
 
   test('every page redirects an anonymous visitor to the sign-in page, with a relative next', async () => {
     const { runId, versionId } = await targets();
-    const commits = await json<{ items: { id: string }[] }>(await api('GET', routes.api.commits({ limit: 1 }), 'viewer'));
+    const commits = await as('viewer').commits({ limit: 1 });
     const pages = [routes.runs({ phase: 'running' }), routes.run(runId), routes.versions(), routes.version(versionId), routes.commits(), routes.commit(commits.items[0]!.id)];
     for (const path of pages) {
       const res = await fetch(`${server.baseURL}${path}`, { redirect: 'manual' });
@@ -241,20 +230,20 @@ test.describe.serial('authentication required', () => {
     await operator.page.goto(routes.run(runId));
     await operator.page.getByRole('button', { name: 'Pause', exact: true }).click();
     await operator.page.getByRole('dialog', { name: 'Pause this run?' }).getByRole('button', { name: 'Pause run' }).click();
-    await expect.poll(async () => (await json<Listed>(await api('GET', routes.api.run(runId), 'viewer'))).phase).toBe('paused');
-    const [last] = (await json<{ items: { action: string; actor: string }[] }>(await api('GET', routes.api.commits({ limit: 1 }), 'viewer'))).items;
+    await expect.poll(async () => (await as('viewer').run(runId)).phase).toBe('paused');
+    const [last] = (await as('viewer').commits({ limit: 1 })).items;
     expect(last).toMatchObject({ action: 'run.pause', actor: 'e2e-operator' });
 
     // The same cookie from another site, or without an Origin: 403 csrf, nothing changes.
-    const run = await json<Listed>(await api('GET', routes.api.run(runId), 'viewer'));
+    const run = await as('viewer').run(runId);
     for (const headers of [{ origin: 'http://evil.example' }, {}] as Record<string, string>[]) {
-      const res = await operator.page.request.post(routes.api.runResume(runId), { data: { expectedVersion: run.rowVersion }, headers });
-      expect(res.status()).toBe(403);
-      expect(await res.json()).toMatchObject({ error: { code: 'csrf' } });
+      const res = await FlowdeckApi.of(operator.page.request).call('POST', routes.api.runResume(runId), { expectedVersion: run.rowVersion }, headers);
+      expect(res.status).toBe(403);
+      expect(res.body).toMatchObject({ error: { code: 'csrf' } });
     }
-    expect((await json<Listed>(await api('GET', routes.api.run(runId), 'viewer'))).phase).toBe('paused');
-    const same = await operator.page.request.post(routes.api.runResume(runId), { data: { expectedVersion: run.rowVersion }, headers: { origin: server.baseURL } });
-    expect(same.status()).toBe(200);
+    expect((await as('viewer').run(runId)).phase).toBe('paused');
+    const same = await FlowdeckApi.of(operator.page.request).call('POST', routes.api.runResume(runId), { expectedVersion: run.rowVersion }, { origin: server.baseURL });
+    expect(same.status).toBe(200);
     await operator.page.context().close();
   });
 });

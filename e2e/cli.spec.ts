@@ -2,7 +2,10 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import type { VersionDetail } from '@/lib/contract/versions';
+import { isActive } from '@/lib/domain/run-phase';
+import { type CreateRunRequest, FlowdeckApi } from './fixtures/api';
 
 /**
  * The `flowdeck` CLI run as a child process against the suite's server. Destructive checks (drain,
@@ -72,23 +75,9 @@ const WAITING = {
   },
 };
 
-async function createRun(request: APIRequestContext, versionId: string, input: Record<string, unknown>): Promise<string> {
-  const res = await request.post('/api/v1/runs', { data: { workflow: 'hello', versionId, groupPath: `${GROUP}/runs`, input } });
-  expect(res.status()).toBe(201);
-  return ((await res.json()) as { id: string }).id;
-}
-
-async function appendEvents(request: APIRequestContext, runId: string, events: Record<string, unknown>[]): Promise<void> {
-  const res = await request.post(`/api/v1/runs/${runId}/events`, { data: { events } });
-  expect(res.status(), await res.text()).toBe(200);
-}
-
-interface VersionJson {
-  id: string;
-  label: string | null;
-  status: string;
-  isCurrent: boolean;
-  rowVersion: number;
+/** A run of `hello` on a version, under the spec's group. */
+async function createRun(api: FlowdeckApi, versionId: string, input: CreateRunRequest['input']): Promise<string> {
+  return (await api.createRun({ workflow: 'hello', versionId, groupPath: `${GROUP}/runs`, input })).id;
 }
 
 const state = { original: '', v1: '', v2: '', v3: '', runs: [] as string[] };
@@ -97,16 +86,14 @@ test.describe('flowdeck CLI', () => {
   test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
   // Leave the store as other specs expect it: the original current version, none of this spec's runs
-  // active (they would be picked as live examples, e.g. "a run waiting on a hook"), its versions deleted.
+  // active, its versions deleted.
   test.afterAll(async ({ playwright }, testInfo) => {
     const base = testInfo.project.use.baseURL as string;
     if (state.original) await cli(base, ['version', 'current', state.original]);
     const request = await playwright.request.newContext({ baseURL: base });
-    const { items } = (await (await request.get(`/api/v1/runs?group=${GROUP}&limit=200`)).json()) as { items: { id: string; phase: string }[] };
-    for (const run of items.filter((r) => ['queued', 'running', 'paused'].includes(r.phase))) {
-      const { rowVersion } = (await (await request.get(`/api/v1/runs/${run.id}`)).json()) as { rowVersion: number };
-      const res = await request.post(`/api/v1/runs/${run.id}/cancel`, { data: { expectedVersion: rowVersion, reason: 'cli e2e cleanup' } });
-      expect(res.status(), await res.text()).toBe(200);
+    const api = FlowdeckApi.of(request);
+    for (const run of (await api.runs({ group: GROUP, limit: 200 })).items.filter((r) => isActive(r.phase))) {
+      await api.cancelRun(run.id, { expectedVersion: (await api.run(run.id)).rowVersion, reason: 'cli e2e cleanup' });
     }
     await request.dispose();
     for (const id of [state.v1, state.v2].filter(Boolean)) {
@@ -128,7 +115,7 @@ test.describe('flowdeck CLI', () => {
     expect(created.stdout).toMatch(/^Created version vers_\w{26} \(live\)\./);
     state.v1 = VERS.exec(created.stdout)![1]!;
 
-    const second = json<VersionJson>(await ok(baseURL!, ['version', 'create', '--manifest', manifestFile('next', HELLO_NEXT), '--json']));
+    const second = json<VersionDetail>(await ok(baseURL!, ['version', 'create', '--manifest', manifestFile('next', HELLO_NEXT), '--json']));
     expect(second).toMatchObject({ status: 'pending', isCurrent: false, rowVersion: 1 });
     state.v2 = second.id;
 
@@ -136,19 +123,19 @@ test.describe('flowdeck CLI', () => {
     expect(table.stdout).toMatch(/^ID\s+LABEL\s+STATUS\s+WORKFLOWS\s+ACTIVE\s+RUNS\s+CREATED$/m);
     expect(table.stdout).toMatch(new RegExp(`^${state.v1}\\s+cli-e2e-1\\s+live\\s+hello\\s+0\\s+0\\s`, 'm'));
     expect(table.stdout).toMatch(/live, current/);
-    const listed = json<{ items: VersionJson[] }>(await ok(baseURL!, ['version', 'list', '--json']));
+    const listed = json<{ items: VersionDetail[] }>(await ok(baseURL!, ['version', 'list', '--json']));
     expect(listed.items.map((v) => v.id)).toEqual(expect.arrayContaining([state.v1, state.v2]));
 
     const detail = await ok(baseURL!, ['version', 'get', state.v1]);
     expect(detail.stdout).toMatch(/^address:\s+http:\/\/cli-e2e\.test\/v1$/m);
     expect(detail.stdout).toMatch(/^digest:\s+sha256:[0-9a-f]{64}$/m);
     expect(detail.stdout).toMatch(/^\s+hello\s+a\s+object$/m);
-    expect(json<VersionJson & { manifestDigest: string }>(await ok(baseURL!, ['version', 'get', state.v1, '--json'])).manifestDigest).toMatch(/^sha256:/);
+    expect(json<VersionDetail>(await ok(baseURL!, ['version', 'get', state.v1, '--json'])).manifestDigest).toMatch(/^sha256:/);
 
     const updated = await ok(baseURL!, ['version', 'update', state.v2, '--address', 'http://cli-e2e.test/v2', '--label', 'cli-e2e-2']);
     expect(updated.stdout).toContain(`Updated version ${state.v2} (row version 1 → 2).`);
-    expect(json<VersionJson>(await ok(baseURL!, ['version', 'get', state.v2, '--json']))).toMatchObject({ status: 'live', label: 'cli-e2e-2', rowVersion: 2 });
-    const cleared = json<VersionJson>(await ok(baseURL!, ['version', 'update', state.v2, '--no-label', '--json']));
+    expect(json<VersionDetail>(await ok(baseURL!, ['version', 'get', state.v2, '--json']))).toMatchObject({ status: 'live', label: 'cli-e2e-2', rowVersion: 2 });
+    const cleared = json<VersionDetail>(await ok(baseURL!, ['version', 'update', state.v2, '--no-label', '--json']));
     expect(cleared).toMatchObject({ label: null, rowVersion: 3 });
 
     const nothing = await cli(baseURL!, ['version', 'update', state.v2]);
@@ -157,23 +144,23 @@ test.describe('flowdeck CLI', () => {
   });
 
   test('shows the current version, sets another current and sets the original back', async ({ baseURL }) => {
-    const current = json<VersionJson>(await ok(baseURL!, ['version', 'current', '--json']));
+    const current = json<VersionDetail>(await ok(baseURL!, ['version', 'current', '--json']));
     expect(current.isCurrent).toBe(true);
     state.original = current.id;
     expect((await ok(baseURL!, ['version', 'current'])).stdout).toMatch(new RegExp(`^version:\\s+${current.id}.*\\nstatus:\\s+live, current$`, 'm'));
 
     const set = await ok(baseURL!, ['version', 'current', state.v1]);
     expect(set.stdout).toContain(`${state.v1} is now the current version (was ${current.id})`);
-    expect(json<VersionJson>(await ok(baseURL!, ['version', 'current', '--json'])).id).toBe(state.v1);
+    expect(json<VersionDetail>(await ok(baseURL!, ['version', 'current', '--json'])).id).toBe(state.v1);
 
     const back = await ok(baseURL!, ['version', 'current', current.id]);
     expect(back.stdout).toContain(`${current.id} is now the current version (was ${state.v1})`);
-    expect(json<VersionJson>(await ok(baseURL!, ['version', 'current', '--json'])).id).toBe(current.id);
+    expect(json<VersionDetail>(await ok(baseURL!, ['version', 'current', '--json'])).id).toBe(current.id);
     expect((await ok(baseURL!, ['version', 'current', current.id])).stdout).toContain('was already the current version');
   });
 
   test('diffs two demo versions and two of its own', async ({ baseURL }) => {
-    const { items } = json<{ items: VersionJson[] }>(await ok(baseURL!, ['version', 'list', '--json']));
+    const { items } = json<{ items: VersionDetail[] }>(await ok(baseURL!, ['version', 'list', '--json']));
     const current = items.find((v) => v.isCurrent)!;
     const draining = items.find((v) => v.status === 'draining')!;
     const diff = await ok(baseURL!, ['version', 'diff', draining.id, current.id]);
@@ -193,7 +180,8 @@ test.describe('flowdeck CLI', () => {
   });
 
   test('upgrades one run: dry run, incompatible, and for real', async ({ baseURL, request }) => {
-    for (const input of [{ who: 'a' }, { who: 'b' }, { who: 'c' }, {}]) state.runs.push(await createRun(request, state.v1, input));
+    const api = FlowdeckApi.of(request);
+    for (const input of [{ who: 'a' }, { who: 'b' }, { who: 'c' }, {}] as Record<string, string>[]) state.runs.push(await createRun(api, state.v1, input));
     const [run, , , bad] = state.runs as [string, string, string, string];
 
     const dry = await ok(baseURL!, ['upgrade', run, '--to', state.v2, '--strategy', 'partial-resume', '--dry-run']);
@@ -218,7 +206,7 @@ test.describe('flowdeck CLI', () => {
     expect(real.stdout).toContain(`Upgraded ${run}`);
     const newRun = /^New run: (run_\w{26})/m.exec(real.stdout)?.[1];
     expect(newRun).toBeTruthy();
-    const fetched = (await (await request.get(`/api/v1/runs/${newRun}`)).json()) as { upgradedFrom: string; versionId: string };
+    const fetched = await api.run(newRun!);
     expect(fetched).toMatchObject({ upgradedFrom: run, versionId: state.v2 });
 
     const again = await cli(baseURL!, ['upgrade', run, '--to', state.v2, '--strategy', 'restart']);
@@ -252,13 +240,14 @@ test.describe('flowdeck CLI', () => {
   test('refuses a safe sunset with the breakdown, then drains, forces and deletes', async ({ baseURL, request }) => {
     const v3 = VERS.exec((await ok(baseURL!, ['version', 'create', '--manifest', manifestFile('waiting', WAITING), '--address', 'http://cli-e2e.test/v3'])).stdout)![1]!;
     state.v3 = v3;
-    const [sleeping, hooked] = [await createRun(request, v3, {}), await createRun(request, v3, {})];
-    await createRun(request, v3, {});
+    const api = FlowdeckApi.of(request);
+    const [sleeping, hooked] = [await createRun(api, v3, {}), await createRun(api, v3, {})];
+    await createRun(api, v3, {});
     const now = new Date();
     const at = now.toISOString();
     const until = new Date(now.getTime() + 3_600_000).toISOString();
-    await appendEvents(request, sleeping, [{ type: 'run_started', at }, { type: 'node_started', at, nodeId: 'nap' }, { type: 'sleep_started', at, nodeId: 'nap', until }]);
-    await appendEvents(request, hooked, [{ type: 'run_started', at }, { type: 'node_started', at, nodeId: 'gate' }, { type: 'hook_created', at, nodeId: 'gate', token: 'cli-e2e-hook-token' }]);
+    await api.appendEvents(sleeping, [{ type: 'run_started', at }, { type: 'node_started', at, nodeId: 'nap' }, { type: 'sleep_started', at, nodeId: 'nap', until }]);
+    await api.appendEvents(hooked, [{ type: 'run_started', at }, { type: 'node_started', at, nodeId: 'gate' }, { type: 'hook_created', at, nodeId: 'gate', token: 'cli-e2e-hook-token' }]);
 
     const refused = await cli(baseURL!, ['version', 'sunset', v3]);
     expect(refused.code).toBe(1);
@@ -279,21 +268,21 @@ test.describe('flowdeck CLI', () => {
 
     const drained = await ok(baseURL!, ['version', 'drain', v3]);
     expect(drained.stdout).toContain(`${v3} is draining: no new runs start on it; it sunsets by itself when its 3 active runs end.`);
-    expect(json<VersionJson>(await ok(baseURL!, ['version', 'get', v3, '--json'])).status).toBe('draining');
+    expect(json<VersionDetail>(await ok(baseURL!, ['version', 'get', v3, '--json'])).status).toBe('draining');
 
     const noReason = await cli(baseURL!, ['version', 'sunset', v3, '--force']);
     expect(noReason.code).toBe(2);
     expect(noReason.stderr).toContain('--force needs a written --reason');
     expect((await ok(baseURL!, ['version', 'sunset', v3, '--force', '--reason', 'cli e2e'])).stdout).toContain(`${v3} is sunset; 3 active runs flagged stranded.`);
     expect((await ok(baseURL!, ['version', 'delete', v3])).stdout).toContain(`Deleted version ${v3}.`);
-    const listed = json<{ items: VersionJson[] }>(await ok(baseURL!, ['version', 'list', '--json']));
+    const listed = json<{ items: VersionDetail[] }>(await ok(baseURL!, ['version', 'list', '--json']));
     expect(listed.items.map((v) => v.id)).not.toContain(v3);
   });
 
   test('drains a fresh version straight to sunset, and deletes it for good', async ({ baseURL }) => {
-    const fresh = json<VersionJson>(await ok(baseURL!, ['version', 'create', '--manifest', manifestFile('hello', HELLO), '--json']));
+    const fresh = json<VersionDetail>(await ok(baseURL!, ['version', 'create', '--manifest', manifestFile('hello', HELLO), '--json']));
     expect((await ok(baseURL!, ['version', 'drain', fresh.id])).stdout).toContain(`${fresh.id} is sunset: it had no active runs.`);
-    expect(json<VersionJson>(await ok(baseURL!, ['version', 'delete', fresh.id, '--json']))).toMatchObject({ id: fresh.id, deleted: true });
+    expect(json<{ id: string; deleted: boolean }>(await ok(baseURL!, ['version', 'delete', fresh.id, '--json']))).toMatchObject({ id: fresh.id, deleted: true });
     const gone = await cli(baseURL!, ['version', 'get', fresh.id]);
     expect(gone.code).toBe(1);
     expect(gone.stderr).toContain(`version ${fresh.id} not found (not_found, HTTP 404)`);

@@ -1,27 +1,21 @@
-import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
+import type { CommitListItem } from '@/lib/contract/commits';
 import { routes } from '../lib/routes';
+import { FlowdeckApi, type Manifest, nonce } from './fixtures/api';
 import { CommitPage, CommitsPage } from './pages/commits-page';
-import { createVersion, getJson, type Manifest } from './pages/version-page';
 import { shootThemes } from './pages/versions-page';
-
-interface CommitItem {
-  id: string;
-  seq: number;
-  action: string;
-}
 
 const manifest: Manifest = { workflows: { 'e2e-log': { input: { type: 'object' }, steps: [{ id: 'only', run: 'true' }] } } };
 
 test.describe('commits', () => {
   test('a commit page shows the before and after of each change, field by field', async ({ page, request }) => {
-    const n = randomBytes(4).toString('hex');
-    const v = await createVersion(request, manifest, `e2e-log-${n}`);
-    const res = await request.patch(`/api/v1/versions/${v.id}`, { data: { label: `e2e-log-${n}-v2`, address: `https://e2e.example/${n}`, expectedVersion: v.rowVersion } });
-    expect(res.status()).toBe(200);
-    const { items } = await getJson<{ items: CommitItem[] }>(request, `/api/v1/commits?entity=version&id=${v.id}`);
+    const api = FlowdeckApi.of(request);
+    const n = nonce();
+    const v = await api.createVersion({ manifest, label: `e2e-log-${n}` });
+    await api.updateVersion(v.id, { label: `e2e-log-${n}-v2`, address: `https://e2e.example/${n}`, expectedVersion: v.rowVersion });
+    const { items } = await api.commits({ entity: 'version', id: v.id });
     expect(items.map((c) => c.action)).toEqual(['version.update', 'version.create']);
-    const [update, create] = items as [CommitItem, CommitItem];
+    const [update, create] = items as [CommitListItem, CommitListItem];
 
     const log = new CommitsPage(page);
     await log.goto({ entity: 'version', id: v.id });
@@ -52,13 +46,10 @@ test.describe('commits', () => {
   });
 
   test('filters live in the URL; "load more" pages the log by seq', async ({ page, request }) => {
-    const n = randomBytes(4).toString('hex');
-    let v = await createVersion(request, manifest, `e2e-many-${n}`);
-    for (let i = 1; i <= 52; i++) {
-      const res = await request.patch(`/api/v1/versions/${v.id}`, { data: { label: `e2e-many-${n}-${i}`, expectedVersion: v.rowVersion } });
-      expect(res.status()).toBe(200);
-      v = (await res.json()) as typeof v;
-    }
+    const api = FlowdeckApi.of(request);
+    const n = nonce();
+    let v = await api.createVersion({ manifest, label: `e2e-many-${n}` });
+    for (let i = 1; i <= 52; i++) v = await api.updateVersion(v.id, { label: `e2e-many-${n}-${i}`, expectedVersion: v.rowVersion });
 
     const log = new CommitsPage(page);
     await log.goto();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { type EventJson, RunnerEnv, type RunJson, useRunnerEnv } from './fixtures/runner-env';
+import { RunnerEnv, useRunnerEnv } from './fixtures/runner-env';
 
 /**
  * Interrupted steps, with real runner processes against a server of this spec's own:
@@ -26,6 +26,11 @@ function groupAlive(pgid: number): boolean {
     if (Number(fields[2]) === pgid && fields[0] !== 'Z') return true;
   }
   return false;
+}
+
+/** A run's event log as `type:nodeId` lines. */
+async function eventLog(runId: string): Promise<string[]> {
+  return (await env.api.events(runId, { limit: 500 })).items.map((e) => `${e.type}${e.nodeId ? `:${e.nodeId}` : ''}`);
 }
 
 function readStat(pid: string): string {
@@ -54,8 +59,8 @@ test.describe('flowdeck runner: crash, cancel, pause', () => {
         },
       },
     };
-    const version = await env.api<{ id: string }>('POST', '/versions', { manifest, label: 'crash', address: 'file:///dev/null' });
-    const { id } = await env.api<{ id: string }>('POST', '/runs', { workflow: 'crash', versionId: version.id, groupPath: 'e2e/runner-crash', input: {} });
+    const version = await env.api.createVersion({ manifest, label: 'crash', address: 'file:///dev/null' });
+    const { id } = await env.api.createRun({ workflow: 'crash', versionId: version.id, groupPath: 'e2e/runner-crash', input: {} });
 
     const first = await env.runner('doomed', ['--capacity', '1', '--lease-seconds', '3']);
     await expect.poll(() => (fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8') : ''), { timeout: 60_000 }).toBe('start 1\n');
@@ -63,15 +68,15 @@ test.describe('flowdeck runner: crash, cancel, pause', () => {
     const killedAt = Date.now();
 
     const second = await env.runner('rescuer', ['--capacity', '1', '--lease-seconds', '3']);
-    await expect.poll(async () => `${(await env.api<RunJson>('GET', `/runs/${id}`)).phase}`, { timeout: 60_000 }).toBe('finished');
-    const done = await env.api<RunJson>('GET', `/runs/${id}`);
+    await expect.poll(async () => (await env.api.run(id)).phase, { timeout: 60_000 }).toBe('finished');
+    const done = await env.api.run(id);
     expect(done.result).toBe('success');
     // Attempt 1 never finished (killed with its runner); attempt 2 ran to completion, once.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(fs.readFileSync(marker, 'utf8')).toBe('start 1\nstart 2\nend 2\n');
     expect(Date.now() - killedAt).toBeLessThan(45_000);
 
-    const log = (await env.api<{ items: EventJson[] }>('GET', `/runs/${id}/events?limit=500`)).items.map((e) => `${e.type}${e.nodeId ? `:${e.nodeId}` : ''}`);
+    const log = await eventLog(id);
     expect(log.filter((e) => e.startsWith('node_succeeded'))).toEqual(['node_succeeded:prep', 'node_succeeded:slow', 'node_succeeded:after']);
     expect(log.filter((e) => e.endsWith(':slow'))).toEqual(['node_started:slow', 'node_requeued:slow', 'node_started:slow', 'node_succeeded:slow']);
     expect(log.filter((e) => e === 'run_finished')).toHaveLength(1);
@@ -92,8 +97,8 @@ test.describe('flowdeck runner: crash, cancel, pause', () => {
         },
       },
     };
-    const version = await env.api<{ id: string }>('POST', '/versions', { manifest, label: 'wait', address: 'file:///dev/null' });
-    const start = async () => (await env.api<{ id: string }>('POST', '/runs', { workflow: 'wait', versionId: version.id, groupPath: 'e2e/runner-stop', input: {} })).id;
+    const version = await env.api.createVersion({ manifest, label: 'wait', address: 'file:///dev/null' });
+    const start = async () => (await env.api.createRun({ workflow: 'wait', versionId: version.id, groupPath: 'e2e/runner-stop', input: {} })).id;
     const [cancelled, paused] = [await start(), await start()];
     await env.runner('steady', ['--capacity', '2', '--lease-seconds', '3']);
     const pidOf = async (runId: string, attempt: number) => {
@@ -105,8 +110,9 @@ test.describe('flowdeck runner: crash, cancel, pause', () => {
     expect(groupAlive(a) && groupAlive(b)).toBe(true);
 
     const act = async (runId: string, action: 'cancel' | 'pause' | 'resume') => {
-      const { rowVersion } = await env.api<{ rowVersion: number }>('GET', `/runs/${runId}`);
-      await env.api('POST', `/runs/${runId}/${action}`, { expectedVersion: rowVersion });
+      const api = env.api;
+      const send = { cancel: api.cancelRun, pause: api.pauseRun, resume: api.resumeRun }[action];
+      await send(runId, { expectedVersion: (await api.run(runId)).rowVersion });
       return Date.now();
     };
     for (const [runId, pgid, action] of [
@@ -121,10 +127,10 @@ test.describe('flowdeck runner: crash, cancel, pause', () => {
     }
 
     await act(paused, 'resume');
-    await expect.poll(async () => (await env.api<RunJson>('GET', `/runs/${paused}`)).phase, { timeout: 30_000 }).toBe('finished');
-    const log = (await env.api<{ items: EventJson[] }>('GET', `/runs/${paused}/events?limit=500`)).items.map((e) => `${e.type}${e.nodeId ? `:${e.nodeId}` : ''}`);
+    await expect.poll(async () => (await env.api.run(paused)).phase, { timeout: 30_000 }).toBe('finished');
+    const log = await eventLog(paused);
     expect(log).toEqual(['run_created', 'run_started', 'node_started:long', 'run_paused', 'run_resumed', 'node_requeued:long', 'node_started:long', 'node_succeeded:long', 'run_finished']);
-    const c = await env.api<RunJson>('GET', `/runs/${cancelled}`);
+    const c = await env.api.run(cancelled);
     expect(c).toMatchObject({ phase: 'cancelled', result: 'stopped' });
     expect(c.nodes[0]?.status).toBe('cancelled');
   });

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { type EventJson, type Json, RunnerEnv, type RunJson, sha256File, useRunnerEnv } from './fixtures/runner-env';
+import { hookToken, type Manifest } from './fixtures/api';
+import { RunnerEnv, sha256File, useRunnerEnv } from './fixtures/runner-env';
 import { shortDigest } from '@/lib/domain/digest-format';
 import { RunPage } from './pages/run-page';
 
@@ -16,10 +17,12 @@ import { RunPage } from './pages/run-page';
 
 const env = new RunnerEnv();
 const SCREENSHOTS = 'test-results/screenshots';
-const manifest = (file: string) => JSON.parse(fs.readFileSync(path.join('examples', 'release', file), 'utf8')) as Json;
-const run = (id: string) => env.api<RunJson>('GET', `/runs/${id}`);
-const events = async (id: string) => (await env.api<{ items: EventJson[] }>('GET', `/runs/${id}/events?limit=500`)).items;
-const deliver = (token: string, payload: Json) => env.api<{ runId: string; nodeId: string }>('POST', `/hooks/${token}`, { payload });
+const manifest = (file: string) => JSON.parse(fs.readFileSync(path.join('examples', 'release', file), 'utf8')) as Manifest;
+const run = (id: string) => env.api.run(id);
+const events = async (id: string) => (await env.api.events(id, { limit: 500 })).items;
+const deliver = (token: string, payload: Record<string, string>) => env.api.deliverHook(token, payload);
+/** A step's output as the runner reports it. */
+const stepResult = (node: { output: unknown } | undefined) => (node?.output as { result: Record<string, unknown> } | undefined)?.result;
 const REUSED = ['build', 'test', 'package'];
 
 async function shoot(page: Page, name: string): Promise<void> {
@@ -48,7 +51,7 @@ test.describe('flowdeck runner', () => {
   useRunnerEnv(env);
 
   test('five release runs: artifacts, hook and sleep, resume upgrade to v2, automatic sunset of v1', async ({ page }) => {
-    const v1 = await env.api<{ id: string; isCurrent: boolean }>('POST', '/versions', {
+    const v1 = await env.api.createVersion({
       manifest: manifest('v1.json'),
       label: 'release-v1',
       address: `file://${path.resolve('examples/release/v1.json')}`,
@@ -56,7 +59,7 @@ test.describe('flowdeck runner', () => {
     expect(v1.isCurrent).toBe(true); // the first live version of an empty registry
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
-      ids.push((await env.api<{ id: string }>('POST', '/runs', { workflow: 'release', groupPath: 'e2e/runner', input: { app: 'e2e', version: `1.0.${i}` } })).id);
+      ids.push((await env.api.createRun({ workflow: 'release', groupPath: 'e2e/runner', input: { app: 'e2e', version: `1.0.${i}` } })).id);
     }
     await env.runner('r1', ['--capacity', '2', '--lease-seconds', '3']);
     await env.runner('r2', ['--capacity', '2', '--lease-seconds', '3']);
@@ -64,15 +67,15 @@ test.describe('flowdeck runner', () => {
     // build → test → package with real processes, then every run waits on the approval hook.
     await expect.poll(async () => (await Promise.all(ids.map(run))).map((r) => r.waiting?.kind ?? r.phase), { timeout: 120_000 }).toEqual(Array(5).fill('hook'));
     const before = await Promise.all(ids.map(run));
-    const tokens = before.map((r) => r.waiting?.token as string);
+    const tokens = before.map((r) => hookToken(r) as string);
     for (const t of tokens) expect(t).toMatch(/^[A-Za-z0-9_-]{43,}$/);
 
-    const v2 = await env.api<{ id: string; rowVersion: number }>('POST', '/versions', {
+    const v2 = await env.api.createVersion({
       manifest: manifest('v2.json'),
       label: 'release-v2',
       address: `file://${path.resolve('examples/release/v2.json')}`,
     });
-    await env.api('POST', `/versions/${v2.id}/set-current`, { expectedVersion: v2.rowVersion });
+    await env.api.setCurrentVersion(v2.id, { expectedVersion: v2.rowVersion });
 
     // Approve runs 0 and 1: each runs into the 10 s cool-down sleep.
     await deliver(tokens[0] as string, { approvedBy: 'ada' });
@@ -83,16 +86,12 @@ test.describe('flowdeck runner', () => {
     const successor: Record<string, string> = {};
     for (const i of [1, 2, 3]) {
       const old = await run(ids[i] as string);
-      const res = await env.api<{ newRun: { id: string } }>('POST', `/runs/${old.id}/upgrade`, {
-        targetVersionId: v2.id,
-        strategy: 'resume',
-        expectedVersion: (old as unknown as { rowVersion: number }).rowVersion,
-      });
-      successor[old.id] = res.newRun.id;
+      const res = await env.api.upgradeRun(old.id, { targetVersionId: v2.id, strategy: 'resume', expectedVersion: old.rowVersion });
+      successor[old.id] = res.newRun?.id as string;
     }
-    const v1Now = await env.api<{ rowVersion: number }>('GET', `/versions/${v1.id}`);
-    await env.api('POST', `/versions/${v1.id}/sunset`, { mode: 'drain', expectedVersion: v1Now.rowVersion });
-    expect((await env.api<{ status: string }>('GET', `/versions/${v1.id}`)).status).toBe('draining');
+    const v1Now = await env.api.version(v1.id);
+    await env.api.sunsetVersion(v1.id, { mode: 'drain', expectedVersion: v1Now.rowVersion });
+    expect((await env.api.version(v1.id)).status).toBe('draining');
 
     // The tokens handed out on v1 still work: they resume the upgraded runs.
     const [s2, s3] = [successor[ids[2] as string] as string, successor[ids[3] as string] as string];
@@ -105,7 +104,7 @@ test.describe('flowdeck runner', () => {
     for (const i of [1, 2, 3]) expect(await run(ids[i] as string)).toMatchObject({ phase: 'cancelled', result: 'stopped', upgradedTo: successor[ids[i] as string] });
 
     // v1 was draining while runs were active on it, and is sunset now that the last one ended.
-    await expect.poll(async () => (await env.api<{ status: string }>('GET', `/versions/${v1.id}`)).status, { timeout: 10_000 }).toBe('sunset');
+    await expect.poll(async () => (await env.api.version(v1.id)).status, { timeout: 10_000 }).toBe('sunset');
 
     // Resumed runs reused build, test and package (results and manifests): never executed again.
     for (const [oldId, newId] of Object.entries(successor)) {
@@ -116,13 +115,11 @@ test.describe('flowdeck runner', () => {
         expect(log.filter((e) => e.nodeId === step)).toEqual([]);
       }
       expect(env.logs).not.toContain(`${newId} build: started`);
-      const publish = fresh.nodes.find((x) => x.nodeId === 'publish') as unknown as { output: { result: Json } };
-      expect(publish.output.result).toMatchObject({ app: 'e2e', channel: 'stable' }); // v2's publish
+      expect(stepResult(await env.api.runNode(newId, 'publish'))).toMatchObject({ app: 'e2e', channel: 'stable' }); // v2's publish
     }
     const woken = await events(successor[ids[1] as string] as string);
     expect(woken.map((e) => `${e.type}:${e.nodeId ?? ''}`)).toEqual(expect.arrayContaining(['sleep_woken:cool-down', 'node_started:publish']));
-    const v1Publish = (await run(ids[0] as string)).nodes.find((x) => x.nodeId === 'publish') as unknown as { output: { result: Json } };
-    expect(v1Publish.output.result).not.toHaveProperty('channel'); // v1's publish
+    expect(stepResult(await env.api.runNode(ids[0] as string, 'publish'))).not.toHaveProperty('channel'); // v1's publish
     for (const id of finals) {
       const succeeded = (await events(id)).filter((e) => e.type === 'node_succeeded').map((e) => e.nodeId);
       expect(new Set(succeeded).size, `a step of ${id} succeeded twice: ${succeeded.join(', ')}`).toBe(succeeded.length);
@@ -139,7 +136,7 @@ test.describe('flowdeck runner', () => {
     const shown = new Set(await runPage.artifactLabels.evaluateAll((els) => els.map((el) => el.getAttribute('data-digest'))));
     expect(shown).toEqual(new Set(target.edges.map((e) => e.digest)));
     for (const edge of target.edges) {
-      const entries = (await env.api<{ entries: { path: string; digest: string; size: number }[] }>('GET', `/manifests/${edge.digest}`)).entries;
+      const { entries } = await env.api.manifest(edge.digest);
       expect(entries.length).toBeGreaterThan(0);
       const consumerRun = target.nodes.find((n) => n.nodeId === edge.to)?.reusedFrom ?? s2;
       for (const entry of entries) {

@@ -1,50 +1,20 @@
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { FlowdeckApi, nonce } from './fixtures/api';
 import { RunsPage } from './pages/runs-page';
 
 const SCREENSHOTS = 'test-results/screenshots';
 
-interface Facets {
-  workflows: string[];
-  versions: { id: string; status: string; isCurrent: boolean }[];
-}
-interface Counts {
-  total: number;
-  byPhase: Record<string, number>;
-}
-interface ListItem {
-  id: string;
-  workflow: string;
-  groupPath: string;
-  phase: string;
-}
-
-async function getJson<T>(request: APIRequestContext, url: string): Promise<T> {
-  const res = await request.get(url);
-  expect(res.ok(), `${url} → ${res.status()}`).toBe(true);
-  return (await res.json()) as T;
-}
-
-/** A new queued run on the current version, made like an engine would (the input of a run that succeeded there). */
-async function createRun(request: APIRequestContext): Promise<string> {
-  const facets = await getJson<Facets>(request, '/api/v1/runs/facets');
-  const current = facets.versions.find((v) => v.isCurrent);
-  expect(current, 'a current version').toBeTruthy();
-  const { items } = await getJson<{ items: ListItem[] }>(request, `/api/v1/runs?version=${current?.id}&phase=finished&result=success&limit=1`);
-  const template = items[0];
-  expect(template, 'a successful run on the current version').toBeTruthy();
-  const detail = await getJson<{ input: unknown }>(request, `/api/v1/runs/${template?.id}`);
-  const res = await request.post('/api/v1/runs', {
-    data: { workflow: template?.workflow, groupPath: 'e2e/live/refresh', input: detail.input },
+/** A new queued run, on a version of its own, made like an engine would. */
+async function createQueuedRun(api: FlowdeckApi): Promise<string> {
+  const n = nonce();
+  const version = await api.createVersion({
+    manifest: { workflows: { 'e2e-live': { input: { type: 'object' }, steps: [{ id: 'work', run: 'make work' }] } } },
+    label: `e2e-live-${n}`,
+    address: `https://e2e.example/${n}`,
   });
-  expect(res.status()).toBe(201);
-  const run = (await res.json()) as { id: string; phase: string };
+  const run = await api.createRun({ workflow: 'e2e-live', versionId: version.id, groupPath: 'e2e/live/refresh', input: {} });
   expect(run.phase).toBe('queued');
   return run.id;
-}
-
-async function appendEvents(request: APIRequestContext, runId: string, events: Record<string, unknown>[]): Promise<void> {
-  const res = await request.post(`/api/v1/runs/${runId}/events`, { data: { events } });
-  expect(res.ok(), `events → ${res.status()} ${await res.text()}`).toBe(true);
 }
 
 test.describe('runs list', () => {
@@ -79,7 +49,7 @@ test.describe('runs list', () => {
   });
 
   test('phase chips show the counts of the API and toggle the phase filter', async ({ page, request }) => {
-    const counts = await getJson<Counts>(request, '/api/v1/runs/counts');
+    const counts = await FlowdeckApi.of(request).runCounts();
     const runs = new RunsPage(page);
     await runs.goto();
     expect(await runs.chipCount('All')).toBe(counts.total);
@@ -105,8 +75,9 @@ test.describe('runs list', () => {
 
   test('every filter works from the URL', async ({ page, request }) => {
     const runs = new RunsPage(page);
-    const facets = await getJson<Facets>(request, '/api/v1/runs/facets');
-    const sample = (await getJson<{ items: ListItem[] }>(request, '/api/v1/runs?limit=20')).items;
+    const api = FlowdeckApi.of(request);
+    const facets = await api.runFacets();
+    const sample = (await api.runs({ limit: 20 })).items;
 
     await runs.goto({ phase: ['queued', 'running'] });
     expect(new Set(await runs.renderedAttr('data-phase'))).toEqual(new Set(['running', 'queued']));
@@ -150,7 +121,7 @@ test.describe('runs list', () => {
 
   test('result, workflow and version work through the UI, and back undoes a choice', async ({ page, request }) => {
     const runs = new RunsPage(page);
-    const facets = await getJson<Facets>(request, '/api/v1/runs/facets');
+    const facets = await FlowdeckApi.of(request).runFacets();
     await runs.goto();
 
     await runs.resultFilter.click();
@@ -184,7 +155,7 @@ test.describe('runs list', () => {
 
   test('group prefix, time range and id search work through the UI', async ({ page, request }) => {
     const runs = new RunsPage(page);
-    const sample = (await getJson<{ items: ListItem[] }>(request, '/api/v1/runs?limit=10')).items;
+    const sample = (await FlowdeckApi.of(request).runs({ limit: 10 })).items;
     await runs.goto();
 
     const group = sample[0]!.groupPath.split('/').slice(0, 2).join('/');
@@ -234,7 +205,8 @@ test.describe('runs list', () => {
   });
 
   test('an active run changes phase on screen without a reload, and polling stops once it ends', async ({ page, request }) => {
-    const runId = await createRun(request);
+    const api = FlowdeckApi.of(request);
+    const runId = await createQueuedRun(api);
     const runs = new RunsPage(page);
     await runs.goto({ q: runId });
     const row = runs.row(runId);
@@ -243,11 +215,11 @@ test.describe('runs list', () => {
     await expect(runs.freshness).toContainText(/updated (just now|\d+s ago)/);
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
 
-    await appendEvents(request, runId, [{ type: 'run_started', at: new Date().toISOString() }]);
+    await api.appendEvents(runId, [{ type: 'run_started', at: new Date().toISOString() }]);
     await expect(runs.status(row)).toHaveAttribute('data-phase', 'running', { timeout: 10_000 });
     await expect(runs.status(row)).toContainText('Running');
 
-    await appendEvents(request, runId, [{ type: 'run_cancelled', at: new Date().toISOString(), reason: 'e2e' }]);
+    await api.appendEvents(runId, [{ type: 'run_cancelled', at: new Date().toISOString(), reason: 'e2e' }]);
     await expect(runs.status(row)).toHaveAttribute('data-phase', 'cancelled', { timeout: 10_000 });
     await expect(runs.freshness).not.toHaveAttribute('data-live');
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);

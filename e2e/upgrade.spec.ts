@@ -1,16 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { routes } from '../lib/routes';
-import { createRun, createVersion, getJson, type Manifest, VersionPage } from './pages/version-page';
+import type { UpgradeReport } from '@/lib/domain/upgrade';
+import { FlowdeckApi, type Manifest, nonce, type UpgradeRequest } from './fixtures/api';
+import { VersionPage } from './pages/version-page';
 import { shootThemes } from './pages/versions-page';
-
-interface RunDto {
-  id: string;
-  phase: string;
-  versionId: string;
-  upgradedTo: string | null;
-  rowVersion: number;
-}
 
 const WORKFLOW = 'e2e-report';
 
@@ -28,21 +21,23 @@ const manifest = (requireRegion: boolean): Manifest => ({
   },
 });
 
-async function seed(request: Parameters<typeof createVersion>[0]) {
-  const n = randomBytes(4).toString('hex');
-  const from = await createVersion(request, manifest(false), `e2e-up-${n}`, `https://e2e.example/${n}/1`);
-  const strict = await createVersion(request, manifest(true), `e2e-up-strict-${n}`, `https://e2e.example/${n}/2`);
-  const same = await createVersion(request, { workflows: { [WORKFLOW]: { ...manifest(false).workflows[WORKFLOW]!, steps: [{ id: 'report', run: 'make report --v3' }] } } }, `e2e-up-v3-${n}`, `https://e2e.example/${n}/3`);
+async function seed(api: FlowdeckApi) {
+  const n = nonce();
+  const version = (m: Manifest, label: string, k: number) => api.createVersion({ manifest: m, label, address: `https://e2e.example/${n}/${k}` });
+  const from = await version(manifest(false), `e2e-up-${n}`, 1);
+  const strict = await version(manifest(true), `e2e-up-strict-${n}`, 2);
+  const same = await version({ workflows: { [WORKFLOW]: { ...manifest(false).workflows[WORKFLOW]!, steps: [{ id: 'report', run: 'make report --v3' }] } } }, `e2e-up-v3-${n}`, 3);
   const group = `e2e/upgrade/${n}`;
-  const run = await createRun(request, from.id, WORKFLOW, `${group}/one`, { n: 7 });
-  const bystander = await createRun(request, from.id, WORKFLOW, `${group}/other`, { n: 8 });
+  const run = await api.createRun({ workflow: WORKFLOW, versionId: from.id, groupPath: `${group}/one`, input: { n: 7 } });
+  const bystander = await api.createRun({ workflow: WORKFLOW, versionId: from.id, groupPath: `${group}/other`, input: { n: 8 } });
   return { n, from, strict, same, group, run, bystander };
 }
 
 test.describe('upgrade', () => {
   test('an incompatible input: the dry run names the failing field and nothing changes', async ({ page, request }) => {
-    const { from, strict, group, run, bystander } = await seed(request);
-    const before = await getJson<RunDto>(request, `/api/v1/runs/${run.id}`);
+    const api = FlowdeckApi.of(request);
+    const { from, strict, group, run, bystander } = await seed(api);
+    const before = await api.run(run.id);
 
     const version = new VersionPage(page);
     await version.goto(from.id);
@@ -60,21 +55,25 @@ test.describe('upgrade', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
 
     // The single-run endpoint refuses too (409 incompatible with the report), and nothing changed.
-    const res = await request.post(`/api/v1/runs/${run.id}/upgrade`, { data: { targetVersionId: strict.id, strategy: 'restart', expectedVersion: before.rowVersion } });
-    expect(res.status()).toBe(409);
-    const body = (await res.json()) as { error: { code: string; report: { input: { problems: { path: string }[] } } } };
-    expect(body.error.code).toBe('incompatible');
-    expect(body.error.report.input.problems.map((p) => p.path)).toEqual(['/region']);
-    const after = await getJson<RunDto>(request, `/api/v1/runs/${run.id}`);
+    const res = await api.call<{ error: { code: string; report: UpgradeReport } }>('POST', routes.api.runUpgrade(run.id), {
+      targetVersionId: strict.id,
+      strategy: 'restart',
+      expectedVersion: before.rowVersion,
+    } satisfies UpgradeRequest);
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('incompatible');
+    expect(res.body.error.report.input.problems.map((p) => p.path)).toEqual(['/region']);
+    const after = await api.run(run.id);
     expect(after).toMatchObject({ phase: 'queued', versionId: from.id, upgradedTo: null, rowVersion: before.rowVersion });
-    expect((await getJson<RunDto>(request, `/api/v1/runs/${bystander.id}`)).upgradedTo).toBeNull();
-    const { items } = await getJson<{ items: unknown[] }>(request, `/api/v1/runs?version=${strict.id}&limit=5`);
+    expect((await api.run(bystander.id)).upgradedTo).toBeNull();
+    const { items } = await api.runs({ version: strict.id, limit: 5 });
     expect(items, 'no run was created on the target').toEqual([]);
   });
 
   test('the run page’s Upgrade dialog: failing field, then a compatible target and a link to the new run', async ({ page, request }) => {
     test.setTimeout(60_000);
-    const { strict, same, run } = await seed(request);
+    const api = FlowdeckApi.of(request);
+    const { strict, same, run } = await seed(api);
     await page.goto(routes.run(run.id));
     const open = page.getByRole('button', { name: 'Upgrade…' });
 
@@ -85,7 +84,7 @@ test.describe('upgrade', () => {
     await expect(dialog.getByTestId('input-problem')).toHaveAttribute('data-path', '/region');
     await expect(dialog.getByRole('button', { name: 'Upgrade run' })).toBeDisabled();
     await shootThemes(page, 'upgrade-run-incompatible');
-    expect((await getJson<RunDto>(request, `/api/v1/runs/${run.id}`)).upgradedTo).toBeNull();
+    expect((await api.run(run.id)).upgradedTo).toBeNull();
 
     await dialog.getByLabel('Target version').selectOption(same.id);
     await dialog.getByRole('radio', { name: /^Partial resume/ }).check();
@@ -95,13 +94,14 @@ test.describe('upgrade', () => {
     const link = dialog.getByTestId('new-run-link');
     await expect(link).toBeVisible();
     const newRunId = (await link.textContent())?.trim() ?? '';
-    expect((await getJson<RunDto>(request, `/api/v1/runs/${run.id}`)).upgradedTo).toBe(newRunId);
+    expect((await api.run(run.id)).upgradedTo).toBe(newRunId);
     await shootThemes(page, 'upgrade-run-done');
   });
 
   test('the run page’s Pause / Resume / Cancel ask first and change the run', async ({ page, request }) => {
     test.setTimeout(60_000);
-    const { run } = await seed(request);
+    const api = FlowdeckApi.of(request);
+    const { run } = await seed(api);
     await page.goto(routes.run(run.id));
     const pause = page.getByRole('button', { name: 'Pause', exact: true });
 
@@ -111,17 +111,17 @@ test.describe('upgrade', () => {
     await shootThemes(page, 'upgrade-run-pause');
     await confirm.getByRole('button', { name: 'Pause run' }).click();
     await expect(confirm).toBeHidden();
-    await expect.poll(async () => (await getJson<RunDto>(request, `/api/v1/runs/${run.id}`)).phase).toBe('paused');
+    await expect.poll(async () => (await api.run(run.id)).phase).toBe('paused');
     await page.getByRole('button', { name: 'Resume', exact: true }).click();
     await page.getByRole('dialog', { name: 'Resume this run?' }).getByRole('button', { name: 'Resume run' }).click();
-    await expect.poll(async () => (await getJson<RunDto>(request, `/api/v1/runs/${run.id}`)).phase).toBe('running');
+    await expect.poll(async () => (await api.run(run.id)).phase).toBe('running');
 
     await page.getByRole('button', { name: 'Cancel', exact: true }).click();
     const cancel = page.getByRole('dialog', { name: 'Cancel this run?' });
     await expect(cancel).toContainText('cannot be undone');
     await cancel.getByRole('button', { name: 'Cancel run' }).click();
-    await expect.poll(async () => (await getJson<RunDto>(request, `/api/v1/runs/${run.id}`)).phase).toBe('cancelled');
-    const { items } = await getJson<{ items: { action: string; reason: string | null }[] }>(request, `/api/v1/commits?entity=run&id=${run.id}`);
+    await expect.poll(async () => (await api.run(run.id)).phase).toBe('cancelled');
+    const { items } = await api.commits({ entity: 'run', id: run.id });
     expect(items.map((c) => c.action)).toEqual(['run.cancel', 'run.resume', 'run.pause']);
     expect(items[2]?.reason).toBe('e2e: hold on');
   });

@@ -1,17 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { routes } from '../lib/routes';
-import { appendEvents, createRun, createVersion, getJson, type Manifest, VersionPage } from './pages/version-page';
+import { FlowdeckApi, type Manifest, nonce, secondsAfter } from './fixtures/api';
+import { VersionPage } from './pages/version-page';
 import { shootThemes, VersionsPage } from './pages/versions-page';
-
-interface VersionDto {
-  id: string;
-  label: string | null;
-  status: string;
-  isCurrent: boolean;
-  rowVersion: number;
-  activeRuns: number;
-}
 
 const WORKFLOW = 'e2e-release';
 
@@ -33,13 +24,12 @@ function manifest(shipCommand: string): Manifest {
   };
 }
 
-const nonce = () => randomBytes(4).toString('hex');
 const minutesFromNow = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 
 test.describe('versions', () => {
   test('the registry is server-rendered, lists states and counts, and a row opens the version', async ({ page, request }) => {
     test.setTimeout(90_000);
-    const { items } = await getJson<{ items: VersionDto[] }>(request, '/api/v1/versions');
+    const items = await FlowdeckApi.of(request).versions();
     const current = items.find((v) => v.isCurrent);
     const draining = items.find((v) => v.status === 'draining');
     expect(current, 'the demo has a current version').toBeTruthy();
@@ -98,22 +88,22 @@ test.describe('versions', () => {
 
   test('sunset, the safe way: refused with the breakdown, drained, runs upgraded, sunset by itself', async ({ page, request }) => {
     test.setTimeout(120_000);
+    const api = FlowdeckApi.of(request);
     const n = nonce();
-    const a = await createVersion(request, manifest('deploy --canary'), `e2e-A-${n}`, `https://e2e.example/${n}/a`);
-    const b = await createVersion(request, manifest('deploy --canary --verify'), `e2e-B-${n}`, `https://e2e.example/${n}/b`);
+    const a = await api.createVersion({ manifest: manifest('deploy --canary'), label: `e2e-A-${n}`, address: `https://e2e.example/${n}/a` });
+    const b = await api.createVersion({ manifest: manifest('deploy --canary --verify'), label: `e2e-B-${n}`, address: `https://e2e.example/${n}/b` });
     const group = `e2e/sunset/${n}`;
-    const sleeping = await createRun(request, a.id, WORKFLOW, group, { n: 1 });
-    const onHook = await createRun(request, a.id, WORKFLOW, group, { n: 2 });
-    const queued = await createRun(request, a.id, WORKFLOW, group, { n: 3 });
-    const t = (s: number) => new Date(Date.now() - 600_000 + s * 1000).toISOString();
-    await appendEvents(request, sleeping.id, [
+    const run = (input: { n: number }) => api.createRun({ workflow: WORKFLOW, versionId: a.id, groupPath: group, input });
+    const [sleeping, onHook, queued] = [await run({ n: 1 }), await run({ n: 2 }), await run({ n: 3 })];
+    const t = secondsAfter(Date.now() - 600_000);
+    await api.appendEvents(sleeping.id, [
       { type: 'run_started', at: t(0) },
       { type: 'node_started', nodeId: 'build', at: t(1) },
       { type: 'node_succeeded', nodeId: 'build', at: t(30) },
       { type: 'node_started', nodeId: 'soak', at: t(31) },
       { type: 'sleep_started', nodeId: 'soak', at: t(31), until: minutesFromNow(50) },
     ]);
-    await appendEvents(request, onHook.id, [
+    await api.appendEvents(onHook.id, [
       { type: 'run_started', at: t(0) },
       { type: 'node_started', nodeId: 'build', at: t(1) },
       { type: 'node_succeeded', nodeId: 'build', at: t(30) },
@@ -138,7 +128,7 @@ test.describe('versions', () => {
     await expect(version.drainCount('queued', sunset)).toContainText('1');
     await expect(sunset.getByTestId('latest-wake')).toBeVisible();
     await shootThemes(page, 'versions-sunset-refused');
-    expect((await getJson<VersionDto>(request, `/api/v1/versions/${a.id}`)).status).toBe('live');
+    expect((await api.version(a.id)).status).toBe('live');
 
     // Force is offered, with a required reason and the number of runs it would strand; not taken here.
     await sunset.getByRole('button', { name: 'Force sunset…' }).click();
@@ -161,8 +151,8 @@ test.describe('versions', () => {
     await drain.getByRole('button', { name: 'Drain', exact: true }).click();
     await expect(drain).toBeHidden();
     await expect(version.state).toHaveText('Draining');
-    const refused = await request.post('/api/v1/runs', { data: { workflow: WORKFLOW, versionId: a.id, groupPath: group, input: { n: 4 } } });
-    expect(refused.status(), 'a draining version takes no new runs').toBe(409);
+    const refused = await api.call('POST', routes.api.runs(), { workflow: WORKFLOW, versionId: a.id, groupPath: group, input: { n: 4 } });
+    expect(refused.status, 'a draining version takes no new runs').toBe(409);
 
     // 3. Upgrade the active runs to B: dry run first, then the job with live progress.
     await version.action('Upgrade active runs').click();
@@ -183,9 +173,9 @@ test.describe('versions', () => {
     // The old runs wait, paused, for their successors to start: still draining.
     await expect(version.state).toHaveText('Draining');
     // 4. The engine picks up the new runs on B; each start retires its predecessor; the last one sunsets A.
-    const onB = await getJson<{ items: { id: string; upgradedFrom: string | null }[] }>(request, `/api/v1/runs?version=${b.id}&limit=50`);
+    const onB = await api.runs({ version: b.id, limit: 50 });
     expect(onB.items.map((r) => r.upgradedFrom).sort()).toEqual([sleeping.id, onHook.id, queued.id].sort());
-    for (const run of onB.items) await appendEvents(request, run.id, [{ type: 'run_started', at: new Date().toISOString() }]);
+    for (const successor of onB.items) await api.appendEvents(successor.id, [{ type: 'run_started', at: new Date().toISOString() }]);
     await expect(version.state).toHaveText('Sunset', { timeout: 15_000 });
     await page.reload();
     await expect(version.state).toHaveText('Sunset');
@@ -202,8 +192,9 @@ test.describe('versions', () => {
 
   test('a stale write says the version changed and shows it again; delete of an unused version', async ({ page, request }) => {
     test.setTimeout(90_000);
+    const api = FlowdeckApi.of(request);
     const n = nonce();
-    const c = await createVersion(request, manifest('deploy'), `e2e-C-${n}`);
+    const c = await api.createVersion({ manifest: manifest('deploy'), label: `e2e-C-${n}` });
     const version = new VersionPage(page);
     await version.goto(c.id);
     await expect(version.state).toHaveText('Pending');
@@ -214,8 +205,7 @@ test.describe('versions', () => {
     await edit.getByLabel('Address').fill(`https://e2e.example/${n}/c`);
     await expect(edit).toContainText('it becomes live');
     // Someone else renames it meanwhile.
-    const patched = await request.patch(`/api/v1/versions/${c.id}`, { data: { label: `e2e-C-${n}-renamed`, expectedVersion: c.rowVersion } });
-    expect(patched.status()).toBe(200);
+    await api.updateVersion(c.id, { label: `e2e-C-${n}-renamed`, expectedVersion: c.rowVersion });
     await edit.getByRole('button', { name: 'Save' }).click();
     await expect(edit.getByTestId('stale-write')).toContainText('Changed by someone else — reload');
     await expect(version.heading).toHaveText(`e2e-C-${n}-renamed`);
@@ -241,6 +231,6 @@ test.describe('versions', () => {
     await shootThemes(page, 'versions-delete');
     await del.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect(page).toHaveURL(routes.versions());
-    expect((await request.get(`/api/v1/versions/${c.id}`)).status()).toBe(404);
+    expect((await api.call('GET', routes.api.version(c.id))).status).toBe(404);
   });
 });

@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import type { RunDetail } from '@/lib/contract/runs';
+import { hookToken } from './fixtures/api';
 import { RunnerEnv, useRunnerEnv } from './fixtures/runner-env';
 import { createPostgresDatabase, ensureWorkflowApp, startWorkflowApp, type WorkflowApp } from './fixtures/workflow-app';
 import { SyncProcess, worldArgs, worldEventCount, worldRunStatus } from './fixtures/workflow-sync';
@@ -11,18 +13,7 @@ import { VersionPage } from './pages/version-page';
  * Flowdeck sees the app's runs only through `flowdeck sync workflow`, and acts on them only through it.
  */
 const WORLD: 'local' | 'postgres' = process.env.DATABASE_URL ? 'postgres' : 'local';
-const SOURCE = `workflow-${WORLD}`;
-
-interface SourceRun {
-  id: string;
-  phase: string;
-  result: string;
-  versionId: string;
-  externalId: string;
-  upgradedTo: string | null;
-  waiting: { kind: string; token?: string; until?: string } | null;
-  nodes: { nodeId: string; status: string; attempt: number }[];
-}
+const SOURCE = `workflow-${WORLD}` as const;
 
 test.describe.serial(`Workflow SDK app on world-${WORLD}`, () => {
   const env = new RunnerEnv();
@@ -44,22 +35,22 @@ test.describe.serial(`Workflow SDK app on world-${WORLD}`, () => {
     return id;
   };
   /** The Flowdeck run of an engine run, once the sync has brought it in. */
-  const flowdeckRun = async (externalId: string): Promise<SourceRun> => {
-    let found: SourceRun | null = null;
+  const flowdeckRun = async (externalId: string): Promise<RunDetail> => {
+    let found: RunDetail | null = null;
     await expect
       .poll(async () => {
-        const page = await env.api<{ items: { id: string }[] }>('GET', `/runs?source=${SOURCE}&limit=200`);
+        const page = await env.api.runs({ source: SOURCE, limit: 200 });
         for (const item of page.items) {
-          const run = await env.api<SourceRun>('GET', `/runs/${item.id}`);
+          const run = await env.api.run(item.id);
           if (run.externalId === externalId) found = run;
         }
         return found !== null;
       }, { timeout: 15_000, intervals: [250] })
       .toBe(true);
-    return found as unknown as SourceRun;
+    return found as unknown as RunDetail;
   };
-  const runNow = (id: string) => env.api<SourceRun>('GET', `/runs/${id}`);
-  const knownIds = async () => (await env.api<{ runs: { externalId: string }[] }>('GET', `/sources/${SOURCE}/runs`)).runs.map((r) => r.externalId);
+  const runNow = (id: string) => env.api.run(id);
+  const knownIds = async () => (await env.api.sourceRuns(SOURCE)).runs.map((r) => r.externalId);
 
   test.beforeAll(async ({}, info) => {
     info.setTimeout(600_000);
@@ -131,7 +122,7 @@ test.describe.serial(`Workflow SDK app on world-${WORLD}`, () => {
     expect(nightly.waiting).toMatchObject({ kind: 'sleep' });
 
     // The processOrder runs on v1 end by themselves; what stays is the sleep and the two hooks.
-    await expect.poll(async () => (await env.api<{ total: number }>('GET', `/versions/${nightly.versionId}/drain`)).total, { timeout: 20_000 }).toBe(3);
+    await expect.poll(async () => (await env.api.drainReport(nightly.versionId)).total, { timeout: 20_000 }).toBe(3);
     const version = new VersionPage(page);
     await page.goto(`${env.url}/versions/${nightly.versionId}?tab=drain`);
     await expect(version.view).toBeVisible();
@@ -183,9 +174,9 @@ test.describe.serial(`Workflow SDK app on world-${WORLD}`, () => {
     const successor = await runNow(linked.upgradedTo as string);
     expect(successor.versionId).not.toBe(old.versionId);
     // Same input, so the new run waits on the same hook once the app has run it that far.
-    await expect.poll(async () => (await runNow(successor.id)).waiting?.token, { timeout: 20_000 }).toBe(`approval-${stamp}_b`);
+    await expect.poll(async () => hookToken(await runNow(successor.id)), { timeout: 20_000 }).toBe(`approval-${stamp}_b`);
     await expect.poll(async () => (await runNow(old.id)).phase, { timeout: 15_000 }).toBe('cancelled');
-    started.approvalFlow.push(successor.externalId);
+    started.approvalFlow.push(successor.externalId as string);
   });
 
   test('kill -9 of the sync mid-import, then a restart: every run once, every event once', async ({}, info) => {
@@ -205,11 +196,11 @@ test.describe.serial(`Workflow SDK app on world-${WORLD}`, () => {
     const all = Object.values(started).flat();
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.sort()).toEqual([...new Set(all)].sort());
-    const counts = await env.api<{ total: number }>('GET', `/runs/counts?source=${SOURCE}`);
+    const counts = await env.api.runCounts({ source: SOURCE });
     expect(counts.total).toBe(all.length);
     for (const externalId of started.brokenFlow.slice(-3)) {
       const run = await flowdeckRun(externalId);
-      const log = await env.api<{ items: unknown[] }>('GET', `/runs/${run.id}/events?limit=500`);
+      const log = await env.api.events(run.id, { limit: 500 });
       expect(log.items.length).toBe(await worldEventCount(app, externalId));
     }
   });

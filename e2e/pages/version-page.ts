@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { routes, type Query } from '../../lib/routes';
 
 /** A version's page at /versions/:id: header, actions, tabs, and the dialogs the actions open. */
@@ -43,38 +43,4 @@ export class VersionPage {
   drainCount(state: 'running' | 'queued' | 'paused' | 'sleeping' | 'hook', scope: Locator | Page = this.page): Locator {
     return scope.getByTestId('drain-count').and(this.page.locator(`[data-state="${state}"]`));
   }
-}
-
-// --- seeding through the HTTP API (as a deploy pipeline and an engine would) -------------------------
-
-export interface SeededVersion {
-  id: string;
-  label: string;
-  rowVersion: number;
-}
-
-export type Manifest = { workflows: Record<string, { input: Record<string, unknown>; steps: Record<string, unknown>[] }> };
-
-async function ok<T>(res: { ok(): boolean; status(): number; text(): Promise<string>; json(): Promise<unknown> }, what: string): Promise<T> {
-  expect(res.ok(), `${what} → ${res.status()} ${res.ok() ? '' : await res.text()}`).toBe(true);
-  return (res.status() === 204 ? undefined : await res.json()) as T;
-}
-
-export async function createVersion(request: APIRequestContext, manifest: Manifest, label: string, address?: string): Promise<SeededVersion> {
-  const res = await request.post('/api/v1/versions', {
-    data: { manifest, label, address, source: { repo: 'github.com/acme/e2e', branch: 'main', commit: 'e2e0000000000000000000000000000000000000'.slice(0, 40) } },
-  });
-  return ok<SeededVersion>(res, `POST version ${label}`);
-}
-
-export async function createRun(request: APIRequestContext, versionId: string, workflow: string, groupPath: string, input: unknown): Promise<{ id: string; rowVersion: number; phase: string }> {
-  return ok(await request.post('/api/v1/runs', { data: { workflow, versionId, groupPath, input } }), 'POST run');
-}
-
-export async function appendEvents(request: APIRequestContext, runId: string, events: Record<string, unknown>[]): Promise<void> {
-  await ok(await request.post(`/api/v1/runs/${runId}/events`, { data: { events } }), `POST events ${runId}`);
-}
-
-export async function getJson<T>(request: APIRequestContext, url: string): Promise<T> {
-  return ok<T>(await request.get(url), `GET ${url}`);
 }

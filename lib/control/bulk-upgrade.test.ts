@@ -1,5 +1,5 @@
-import { eq, isNotNull } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { OpenedDb } from '@/lib/db/open';
 import { getJob } from '@/lib/db/queries/jobs';
 import { runs } from '@/lib/db/schema';
@@ -15,18 +15,21 @@ const V2: VersionManifest = JSON.parse(JSON.stringify(PIPELINE));
 V2.workflows.pipeline!.input = { ...PIPELINE.workflows.pipeline!.input, required: ['branch', 'retries'] };
 
 describe.each(testEngines())('bulk upgrade on $name', (engine) => {
+  // One store for the file; each test upgrades 30 runs of a v1 and to a v2 of its own.
   let store: OpenedDb;
   let v1: string;
   let v2: string;
   beforeAll(async () => {
     store = await engine.open();
+  });
+  afterAll(() => store.close());
+  beforeEach(async () => {
     v1 = (await createVersion(store.db, 'alice', { manifest: PIPELINE, address: 'https://v1.example' })).result.id;
     v2 = (await createVersion(store.db, 'alice', { manifest: V2, address: 'https://v2.example' })).result.id;
     for (let i = 0; i < 30; i++) {
-      await createRun(store.db, { workflow: 'pipeline', groupPath: `team/${i % 2 ? 'a' : 'b'}`, input: i % 3 ? { branch: `b${i}`, retries: 1 } : { branch: `b${i}` } });
+      await createRun(store.db, { workflow: 'pipeline', versionId: v1, groupPath: `team/${i % 2 ? 'a' : 'b'}`, input: i % 3 ? { branch: `b${i}`, retries: 1 } : { branch: `b${i}` } });
     }
   });
-  afterAll(() => store.close());
 
   it('dry-runs with counts and reasons, changing nothing', async () => {
     const dry = await startBulkUpgrade(store.db, 'bob', { versionId: v1, targetVersionId: v2, strategy: 'restart', dryRun: true });
@@ -34,7 +37,7 @@ describe.each(testEngines())('bulk upgrade on $name', (engine) => {
     expect('reasons' in dry && dry.reasons[0]).toMatchObject({ reason: expect.stringContaining('/retries'), runs: 10 });
     const filtered = await startBulkUpgrade(store.db, 'bob', { versionId: v1, targetVersionId: v2, strategy: 'restart', dryRun: true, filter: { group: 'team/a' } });
     expect(filtered).toMatchObject({ total: 15 });
-    expect(await store.db.select().from(runs).where(isNotNull(runs.upgradedTo))).toEqual([]);
+    expect(await store.db.select().from(runs).where(and(eq(runs.versionId, v1), isNotNull(runs.upgradedTo)))).toEqual([]);
   });
 
   it('persists a job and upgrades each run exactly once, recording every outcome', async () => {

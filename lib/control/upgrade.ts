@@ -1,8 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '@/lib/db/client';
-import { events, nodes, type NodeRow, type RunRow, runs, stagedArtifacts, type VersionRow, versions } from '@/lib/db/schema';
+import { events, nodes, type NodeRow, type RunRow, runs, type VersionRow, versions } from '@/lib/db/schema';
 import { AppError, notFound } from '@/lib/errors';
-import { newId } from '@/lib/domain/ids';
 import type { UpgradeStrategy } from '@/lib/domain/job-status';
 import { isActive } from '@/lib/domain/run-phase';
 import { engineUpgradeReport, type UpgradeReport, upgradeReport } from '@/lib/domain/upgrade';
@@ -10,8 +9,7 @@ import { ENGINE_LIMITS, isEngineSource } from '@/lib/domain/run-source';
 import { requestEngineAction } from '@/lib/db/writes/engine-actions';
 import { acceptsRuns } from '@/lib/domain/version-status';
 import { applyRunEvents } from '@/lib/ingest/apply-run-events';
-import { workflowNodes } from '@/lib/ingest/create-run';
-import { addRunCount } from '@/lib/ingest/run-counts';
+import { insertRun, workflowNodes } from '@/lib/ingest/insert-run';
 import { appendCommit } from '@/lib/db/writes/commit';
 import { lockRun, runChange } from './runs';
 import { ownValue } from '@/lib/domain/own';
@@ -95,7 +93,6 @@ export async function upgradeRunInTx(tx: Tx, actor: string, input: UpgradeInput,
   }
   const at = now.toISOString();
   const paused = run.phase === 'paused' ? run : await applyRunEvents(tx, run, [{ type: 'run_paused', at, reason: `upgrading to ${target.id}` }], now);
-  const newRunId = newId('run', now.getTime());
   const reuse = new Set(report.reuse);
   // A pending sleep or hook carries over when its step is unchanged and everything it needs is reused.
   const waitingStep = run.waiting ? ownValue(target.manifest.workflows, run.workflow)?.steps.find((s) => s.id === run.waiting?.nodeId) : undefined;
@@ -104,55 +101,31 @@ export async function upgradeRunInTx(tx: Tx, actor: string, input: UpgradeInput,
       ? run.waiting
       : null;
   const oldNodes = new Map(nodeRows.map((n) => [n.nodeId, n]));
-  const [newRun] = await tx
-    .insert(runs)
-    .values({
-      id: newRunId,
-      workflow: run.workflow,
-      versionId: target.id,
-      groupPath: run.groupPath,
-      input: run.input,
-      phase: 'queued',
-      result: 'unknown',
-      waiting: waitingNode,
-      createdAt: now,
-      updatedAt: now,
-      lastSeq: 1,
-      upgradedFrom: run.id,
-      upgradeStrategy: input.strategy,
-    })
-    .returning();
-  const fresh = workflowNodes(newRunId, target, run.workflow).map((n) => {
-    const old = oldNodes.get(n.nodeId);
-    if (old && (reuse.has(n.nodeId) || waitingNode?.nodeId === n.nodeId)) {
-      const { runId: _r, reusedFrom: _f, ...carried } = old;
-      return { ...n, ...carried, runId: newRunId, reusedFrom: run.id };
-    }
-    return n;
-  });
-  if (fresh.length > 0) await tx.insert(nodes).values(fresh);
-  const stagings = fresh.flatMap((n) =>
-    n.reusedFrom ? Object.entries(n.stagedManifests ?? {}).map(([producerId, digest]) => ({ runId: newRunId, nodeId: n.nodeId, producerId, digest })) : [],
+  const carried = (newRunId: string) =>
+    workflowNodes(newRunId, target, run.workflow).map((n) => {
+      const old = oldNodes.get(n.nodeId);
+      if (old && (reuse.has(n.nodeId) || waitingNode?.nodeId === n.nodeId)) {
+        const { runId: _r, reusedFrom: _f, ...kept } = old;
+        return { ...n, ...kept, runId: newRunId, reusedFrom: run.id };
+      }
+      return n;
+    });
+  const newRun = await insertRun(
+    tx,
+    { workflow: run.workflow, versionId: target.id, groupPath: run.groupPath, input: run.input, phase: 'queued', waiting: waitingNode, upgradedFrom: run.id, upgradeStrategy: input.strategy },
+    { nodes: carried, created: { upgradedFrom: run.id, strategy: input.strategy, reused: report.reuse } },
+    now,
   );
-  if (stagings.length > 0) await tx.insert(stagedArtifacts).values(stagings);
-  await tx.insert(events).values({
-    runId: newRunId,
-    seq: 1,
-    type: 'run_created',
-    at: now,
-    data: { phase: 'queued', versionId: target.id, upgradedFrom: run.id, strategy: input.strategy, reused: report.reuse },
-  });
-  await addRunCount(tx, { versionId: target.id, phase: 'queued', result: 'unknown' }, 1);
-  await tx.insert(events).values({ runId: run.id, seq: paused.lastSeq + 1, type: 'run_upgraded', at: now, data: { toRunId: newRunId, strategy: input.strategy } });
+  await tx.insert(events).values({ runId: run.id, seq: paused.lastSeq + 1, type: 'run_upgraded', at: now, data: { toRunId: newRun.id, strategy: input.strategy } });
   const [linked] = await tx
     .update(runs)
-    .set({ upgradedTo: newRunId, upgradeStrategy: input.strategy, lastSeq: paused.lastSeq + 1, rowVersion: paused.rowVersion + 1, updatedAt: now })
+    .set({ upgradedTo: newRun.id, upgradeStrategy: input.strategy, lastSeq: paused.lastSeq + 1, rowVersion: paused.rowVersion + 1, updatedAt: now })
     .where(eq(runs.id, run.id))
     .returning();
   await appendCommit(
     tx,
-    { actor, action: 'run.upgrade', changes: [runChange(run, linked as RunRow), runChange(null, newRun as RunRow)] },
+    { actor, action: 'run.upgrade', changes: [runChange(run, linked as RunRow), runChange(null, newRun)] },
     now,
   );
-  return { report, run: linked as RunRow, newRun: newRun as RunRow };
+  return { report, run: linked as RunRow, newRun };
 }

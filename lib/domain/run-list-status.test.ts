@@ -6,7 +6,7 @@ const NOW = Date.parse('2026-11-21T10:00:00Z');
 const iso = (offsetMs: number) => new Date(NOW + offsetMs).toISOString();
 
 describe('run list status', () => {
-  it('labels come from the phase and result label maps', () => {
+  it('a run reads its phase, then its result when that says more, in the tone of the result once there is one', () => {
     expect(runStatus('running', 'unknown')).toEqual({ label: 'Running', phaseLabel: 'Running', resultLabel: null, tone: 'info', pulse: true });
     expect(runStatus('finished', 'success')).toMatchObject({ label: 'Finished · Success', tone: 'success', pulse: false });
     expect(runStatus('finished', 'failed')).toMatchObject({ label: 'Finished · Failed', tone: 'danger' });
@@ -17,7 +17,7 @@ describe('run list status', () => {
     expect(runStatus('queued', 'unknown').tone).toBe('neutral');
   });
 
-  it('every phase has exactly one chip and a tone', () => {
+  it('every phase has exactly one chip, finished ones in the tone of success', () => {
     expect([...PHASE_CHIP_ORDER].sort()).toEqual([...RUN_PHASES].sort());
     expect(RUN_PHASES.map(phaseTone)).toEqual(['danger', 'neutral', 'info', 'warning', 'muted', 'success']);
   });

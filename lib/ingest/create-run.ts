@@ -2,13 +2,11 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import type { RunDto } from '@/lib/contract/runs';
 import { toRunDto } from '@/lib/db/queries/dto';
-import { events, nodes, runs, type VersionRow, versions } from '@/lib/db/schema';
+import { versions } from '@/lib/db/schema';
 import { AppError, notFound } from '@/lib/errors';
-import { newId } from '@/lib/domain/ids';
 import { inputProblems } from '@/lib/domain/input-schema';
-import { normalizedNeeds, stepAction, stepSignature } from '@/lib/domain/manifest';
 import { acceptsRuns } from '@/lib/domain/version-status';
-import { addRunCount } from './run-counts';
+import { insertRun, workflowNodes } from './insert-run';
 import { ownValue } from '@/lib/domain/own';
 
 export interface CreateRunInput {
@@ -17,18 +15,6 @@ export interface CreateRunInput {
   groupPath: string;
   input: unknown;
   setupErrors?: string[];
-}
-
-/** A fresh (pending) node for every step of a version's workflow. */
-export function workflowNodes(runId: string, version: VersionRow, workflow: string): (typeof nodes.$inferInsert)[] {
-  const signatures = ownValue(version.signatures, workflow) ?? {};
-  return (ownValue(version.manifest.workflows, workflow)?.steps ?? []).map((step) => ({
-    runId,
-    nodeId: step.id,
-    action: stepAction(step),
-    signature: ownValue(signatures, step.id) ?? stepSignature(step),
-    needs: normalizedNeeds(step),
-  }));
 }
 
 /**
@@ -63,26 +49,12 @@ export async function createRun(db: Db, body: CreateRunInput, now = new Date()):
       for (const p of inputProblems(workflow.input, body.input)) setupErrors.push(`input ${p.path}: ${p.message}`);
     }
     const phase = setupErrors.length > 0 ? 'setuperror' : 'queued';
-    const id = newId('run', now.getTime());
-    const [row] = await tx
-      .insert(runs)
-      .values({
-        id,
-        workflow: body.workflow,
-        versionId: version.id,
-        groupPath: body.groupPath,
-        input: body.input ?? null,
-        setupErrors: setupErrors.length > 0 ? setupErrors : null,
-        phase,
-        result: 'unknown',
-        createdAt: now,
-        updatedAt: now,
-        lastSeq: 1,
-      })
-      .returning();
-    if (workflow && phase === 'queued' && workflow.steps.length > 0) await tx.insert(nodes).values(workflowNodes(id, version, body.workflow));
-    await tx.insert(events).values({ runId: id, seq: 1, type: 'run_created', at: now, data: { phase, versionId: version.id } });
-    await addRunCount(tx, { versionId: version.id, phase, result: 'unknown' }, 1);
-    return toRunDto(row as NonNullable<typeof row>);
+    const row = await insertRun(
+      tx,
+      { workflow: body.workflow, versionId: version.id, groupPath: body.groupPath, input: body.input ?? null, setupErrors: setupErrors.length > 0 ? setupErrors : null, phase },
+      { nodes: (id) => (workflow && phase === 'queued' ? workflowNodes(id, version, body.workflow) : []) },
+      now,
+    );
+    return toRunDto(row);
   });
 }
