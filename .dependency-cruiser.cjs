@@ -20,11 +20,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^lib/domain/' },
       to: {
-        path: [
-          '^(app|components)/',
-          '^lib/(db|server|api|contract|control|ingest|cli|runner|connectors)/',
-          '^node_modules/(@types/)?(react|react-dom|next)/',
-        ],
+        path: ['^(app|components)/', '^lib/(db|server|api|contract|control|ingest|cli|runner|connectors)/', '^node_modules/(@types/)?(react|react-dom|next)/'],
       },
     },
     {

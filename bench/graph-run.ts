@@ -8,13 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
-import { openDb } from '@/lib/db/open';
 import type { Db } from '@/lib/db/client';
+import { openDb } from '@/lib/db/open';
 import { manifests, nodes, runs, stagedArtifacts, versions } from '@/lib/db/schema';
 import { buildManifest } from '@/lib/domain/artifact-manifest';
 import { sha256Digest } from '@/lib/domain/digest';
 import { newId } from '@/lib/domain/ids';
-import { type StepDefinition, prepareManifest } from '@/lib/domain/manifest';
+import { prepareManifest, type StepDefinition } from '@/lib/domain/manifest';
 import type { NeedCondition, NodeStatus } from '@/lib/domain/node-status';
 import { ms, percentile, ROOT, startServer } from './lib';
 
@@ -95,12 +95,24 @@ async function seedRun(db: Db, n: number): Promise<string> {
 
   // A pool of published manifests that producers share.
   const pool = Array.from({ length: 24 }, (_, i) => {
-    const entries = Array.from({ length: 1 + (i % 5) }, (_, j) => ({ path: `out/file-${i}-${j}.bin`, digest: sha256Digest(`bench ${i} ${j}`), size: 1024 * (j + 1) * (i + 1) }));
+    const entries = Array.from({ length: 1 + (i % 5) }, (_, j) => ({
+      path: `out/file-${i}-${j}.bin`,
+      digest: sha256Digest(`bench ${i} ${j}`),
+      size: 1024 * (j + 1) * (i + 1),
+    }));
     return buildManifest(entries);
   });
   await db
     .insert(manifests)
-    .values(pool.map((m) => ({ digest: m.digest, entries: m.entries, fileCount: m.entries.length, totalSize: m.entries.reduce((s, e) => s + e.size, 0), createdAt: new Date(now) })))
+    .values(
+      pool.map((m) => ({
+        digest: m.digest,
+        entries: m.entries,
+        fileCount: m.entries.length,
+        totalSize: m.entries.reduce((s, e) => s + e.size, 0),
+        createdAt: new Date(now),
+      })),
+    )
     .onConflictDoNothing();
 
   const runId = newId('run', now - 1_800_000);
@@ -117,7 +129,8 @@ async function seedRun(db: Db, n: number): Promise<string> {
     if (st !== 'skipped') {
       for (const need of s.needs) {
         const digest = published.get(need.step);
-        if (digest && need.when === 'on_success') staged[need.step] = random() < 0.05 ? (pool[(pool.findIndex((m) => m.digest === digest) + 1) % pool.length]?.digest as string) : digest;
+        if (digest && need.when === 'on_success')
+          staged[need.step] = random() < 0.05 ? (pool[(pool.findIndex((m) => m.digest === digest) + 1) % pool.length]?.digest as string) : digest;
       }
     }
     const start = started + s.layer * 12_000 + Math.floor(random() * 4_000);
@@ -252,7 +265,10 @@ for (const n of sizes) ids[n] = await seedRun(store.db, n);
 await store.close();
 
 const server = await startServer({ FLOWDECK_DATA_DIR: dataDir }, Number(args.port));
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu'],
+});
 const results: Record<string, unknown> = {};
 try {
   for (const n of sizes) {

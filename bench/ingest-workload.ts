@@ -100,7 +100,9 @@ export function runEvents(workflow: WorkflowName, random: () => number, start = 
   for (const level of LEVELS[workflow]) {
     const running: StepDefinition[] = [];
     for (const step of level) {
-      const ready = (step.needs ?? []).every((n) => status.get(n.step) === ({ on_success: 'success', on_failure: 'failed', on_skipped: 'skipped' } as const)[n.when ?? 'on_success']);
+      const ready = (step.needs ?? []).every(
+        (n) => status.get(n.step) === ({ on_success: 'success', on_failure: 'failed', on_skipped: 'skipped' } as const)[n.when ?? 'on_success'],
+      );
       if (!ready) {
         status.set(step.id, 'skipped');
         out.push({ type: 'node_skipped', at: at(), nodeId: step.id, reason: 'condition not met' });
@@ -127,6 +129,10 @@ export function runEvents(workflow: WorkflowName, random: () => number, start = 
     }
   }
   const failed = [...status.values()].includes('failed');
-  out.push(failed ? { type: 'run_finished', at: at(), result: 'failed', error: { step: failing } } : { type: 'run_finished', at: at(), result: 'success', output: { deployed: workflow === 'ci' } });
+  out.push(
+    failed
+      ? { type: 'run_finished', at: at(), result: 'failed', error: { step: failing } }
+      : { type: 'run_finished', at: at(), result: 'success', output: { deployed: workflow === 'ci' } },
+  );
   return out;
 }

@@ -13,8 +13,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import type { RunEvent } from '@/lib/domain/run-machine';
-import { ms, percentile, ROOT, startServer } from './lib';
 import { MANIFEST, rng, runEvents, type WorkflowName } from './ingest-workload';
+import { ms, percentile, ROOT, startServer } from './lib';
 import { cores, machineCpu, postgresBackendCpu, treeCpu } from './proc-stats';
 
 const { values: args } = parseArgs({
@@ -78,9 +78,11 @@ async function postOk(url: string, body: unknown, status = 200): Promise<any> {
 /** Runs `count` jobs `parallel` at a time. */
 async function inParallel(count: number, parallel: number, job: (i: number) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(parallel, count) }, async () => {
-    while (next < count) await job(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(parallel, count) }, async () => {
+      while (next < count) await job(next++);
+    }),
+  );
 }
 
 interface Planned {
@@ -94,7 +96,11 @@ async function createRuns(url: string, versionId: string, config: Config, count:
   const streams = Array.from({ length: count }, () => runEvents(config.workflow, random));
   const out: Planned[] = new Array(count);
   await inParallel(count, 4, async (i) => {
-    const run = await postOk(`${url}/api/v1/runs`, { workflow: config.workflow, versionId, groupPath: `bench/ingest/b${config.batch}`, input: { branch: 'main', commit: `c${i}` } }, 201);
+    const run = await postOk(
+      `${url}/api/v1/runs`,
+      { workflow: config.workflow, versionId, groupPath: `bench/ingest/b${config.batch}`, input: { branch: 'main', commit: `c${i}` } },
+      201,
+    );
     out[i] = { id: run.id, events: streams[i] as RunEvent[] };
   });
   return out;
@@ -116,19 +122,21 @@ async function drive(url: string, planned: Planned[], batch: number, seconds: nu
   let next = 0;
   const start = performance.now();
   const deadline = start + seconds * 1000;
-  await Promise.all(Array.from({ length: CLIENTS }, async () => {
-    while (performance.now() < deadline && next < planned.length) {
-      const run = planned[next++] as Planned;
-      runs += 1;
-      for (let i = 0; i < run.events.length && performance.now() < deadline; i += batch) {
-        const chunk = run.events.slice(i, i + batch);
-        const t = performance.now();
-        await postOk(`${url}/api/v1/runs/${run.id}/events`, { events: chunk });
-        latencies.push(performance.now() - t);
-        events += chunk.length;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() < deadline && next < planned.length) {
+        const run = planned[next++] as Planned;
+        runs += 1;
+        for (let i = 0; i < run.events.length && performance.now() < deadline; i += batch) {
+          const chunk = run.events.slice(i, i + batch);
+          const t = performance.now();
+          await postOk(`${url}/api/v1/runs/${run.id}/events`, { events: chunk });
+          latencies.push(performance.now() - t);
+          events += chunk.length;
+        }
       }
-    }
-  }));
+    }),
+  );
   return { seconds: (performance.now() - start) / 1000, runs, requests: latencies.length, events, latencies };
 }
 
@@ -157,7 +165,15 @@ interface Measured {
   note?: string;
 }
 
-async function measure(engine: Engine, url: string, serverPid: number, database: string | null, versionId: string, config: Config, seed: number): Promise<Measured> {
+async function measure(
+  engine: Engine,
+  url: string,
+  serverPid: number,
+  database: string | null,
+  versionId: string,
+  config: Config,
+  seed: number,
+): Promise<Measured> {
   // Warm up on a small batch of runs (JIT, caches, connection pool) and estimate the rate to size the window's runs.
   const warmEvents = config.batch === 1 ? 1_500 : 6_000;
   const warmRuns = await createRuns(url, versionId, config, Math.max(CLIENTS * 2, Math.ceil(warmEvents / (config.workflow === 'ci' ? 34 : 200))), seed);
@@ -252,13 +268,15 @@ async function floor(url: string, serverPid: number): Promise<Floor> {
   const latencies: number[] = [];
   const cpu0 = treeCpu(serverPid);
   const start = performance.now();
-  await Promise.all(Array.from({ length: CLIENTS }, async () => {
-    while (performance.now() - start < 5_000) {
-      const t = performance.now();
-      if ((await get(`${url}/api/v1/health`)) !== 200) throw new Error('health check failed');
-      latencies.push(performance.now() - t);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() - start < 5_000) {
+        const t = performance.now();
+        if ((await get(`${url}/api/v1/health`)) !== 200) throw new Error('health check failed');
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
   const seconds = (performance.now() - start) / 1000;
   const result = {
     requestsPerSecond: Math.round(latencies.length / seconds),
@@ -273,7 +291,11 @@ async function runEngine(engine: Engine): Promise<{ floor: Floor; results: Measu
   return withEngine(engine, async (env, database) => {
     const server = await startServer(env, PORT);
     try {
-      const version = await postOk(`${server.url}/api/v1/versions`, { manifest: MANIFEST, label: 'ingest-bench', address: 'http://127.0.0.1:9/ingest-bench' }, 201);
+      const version = await postOk(
+        `${server.url}/api/v1/versions`,
+        { manifest: MANIFEST, label: 'ingest-bench', address: 'http://127.0.0.1:9/ingest-bench' },
+        201,
+      );
       const base = await floor(server.url, server.pid);
       const results: Measured[] = [];
       for (const [i, config] of CONFIGS.entries()) results.push(await measure(engine, server.url, server.pid, database, version.id, config, 1000 * (i + 1)));
@@ -308,7 +330,9 @@ function table(engine: Engine, results: Measured[]): string {
         pg ? `${Math.round(perK)} (${Math.round(r.cpu.serverMsPer1kEvents)} + ${Math.round(r.cpu.postgresMsPer1kEvents ?? 0)})` : Math.round(perK),
         `${Math.round(r.cpu.machineBusy * 100)}%`,
         `${r.loadAverage.start.toFixed(1)}–${r.loadAverage.end.toFixed(1)}`,
-      ].join(' | ').replace(/^/, '| ') + ' |',
+      ]
+        .join(' | ')
+        .replace(/^/, '| ') + ' |',
     );
   }
   return lines.join('\n');
@@ -324,16 +348,38 @@ function gitCommit(): string {
 
 const engines = args.engines.split(',') as Engine[];
 const summaries: string[] = [];
-console.log(`ingest benchmark: ${CLIENTS} clients, ${SECONDS} s per configuration, ${cores()} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `ingest benchmark: ${CLIENTS} clients, ${SECONDS} s per configuration, ${cores()} cores, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 for (const engine of engines) {
   const started = new Date().toISOString();
   const load = os.loadavg();
   const { floor: base, results } = await runEngine(engine);
   const machine = { cores: cores(), cpu: os.cpus()[0]?.model ?? '', node: process.version, loadAverageAtStart: load };
-  const out = { engine, date: started, commit: gitCommit(), clients: CLIENTS, seconds: SECONDS, machine, targetEventsPerSecond: TARGETS[engine], floor: base, results };
+  const out = {
+    engine,
+    date: started,
+    commit: gitCommit(),
+    clients: CLIENTS,
+    seconds: SECONDS,
+    machine,
+    targetEventsPerSecond: TARGETS[engine],
+    floor: base,
+    results,
+  };
   fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'bench/results', `ingest-${engine}.json`), `${JSON.stringify(out, null, 2)}\n`);
-  summaries.push(`${table(engine, results)}\n\nfloor, GET /api/v1/health: ${base.requestsPerSecond} requests/s, p50 ${ms(base.latencyMs.p50)}, ${base.serverCpuMsPerRequest.toFixed(2)} ms server CPU per request`);
+  summaries.push(
+    `${table(engine, results)}\n\nfloor, GET /api/v1/health: ${base.requestsPerSecond} requests/s, p50 ${ms(base.latencyMs.p50)}, ${base.serverCpuMsPerRequest.toFixed(2)} ms server CPU per request`,
+  );
 }
 agent.destroy();
-console.log(`\n${summaries.join('\n\n')}\n\nload average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `\n${summaries.join('\n\n')}\n\nload average after: ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);

@@ -109,12 +109,19 @@ export interface SeededRun {
 export async function seedRunPageRuns(base: string, sizes: readonly number[]): Promise<SeededRun[]> {
   const plans = sizes.map((n) => ({ n, workflow: `run-page-${n}`, steps: pipelineSteps(n, rng(n)) }));
   const manifest: VersionManifest = {
-    workflows: Object.fromEntries(plans.map((p) => [p.workflow, { description: `Run-page benchmark, ${p.n} steps`, input: { type: 'object' }, steps: p.steps }])),
+    workflows: Object.fromEntries(
+      plans.map((p) => [p.workflow, { description: `Run-page benchmark, ${p.n} steps`, input: { type: 'object' }, steps: p.steps }]),
+    ),
   };
   const version = await call(`${base}/api/v1/versions`, 'POST', { manifest, label: 'run-page-bench', address: 'http://127.0.0.1:9/run-page-bench' }, 201);
   const out: SeededRun[] = [];
   for (const plan of plans) {
-    const run = await call(`${base}/api/v1/runs`, 'POST', { workflow: plan.workflow, versionId: version.id, groupPath: 'bench/run-page', input: { nodes: plan.n } }, 201);
+    const run = await call(
+      `${base}/api/v1/runs`,
+      'POST',
+      { workflow: plan.workflow, versionId: version.id, groupPath: 'bench/run-page', input: { nodes: plan.n } },
+      201,
+    );
     const events = partialRunEvents(plan.steps, rng(plan.n + 1));
     for (let i = 0; i < events.length; i += BATCH) {
       await call(`${base}/api/v1/runs/${run.id}/events`, 'POST', { events: events.slice(i, i + BATCH) }, 200);

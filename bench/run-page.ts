@@ -10,10 +10,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { chromium, type BrowserContext } from '@playwright/test';
+import { type BrowserContext, chromium } from '@playwright/test';
 import { Command, InvalidArgumentError } from 'commander';
 import { percentile, ROOT } from './lib';
-import { type Sample, type Target, type Transfer, round, sample, settledCount, transfer } from './run-page-measure';
+import { round, type Sample, sample, settledCount, type Target, type Transfer, transfer } from './run-page-measure';
 import { seedRunPageRuns } from './run-page-seed';
 
 const int = (v: string) => {
@@ -33,10 +33,29 @@ const opts = new Command('run-page')
   .option('--out <file>', 'where to write the JSON', path.join(ROOT, 'bench/results/run-page.json'))
   .option('--keep-data', 'keep the temporary data dir')
   .parse()
-  .opts<{ samples: number; warmup: number; sizes: string; port: number; demoRuns: number; peer: string | false; peerRun?: string; out: string; keepData?: boolean }>();
+  .opts<{
+    samples: number;
+    warmup: number;
+    sizes: string;
+    port: number;
+    demoRuns: number;
+    peer: string | false;
+    peerRun?: string;
+    out: string;
+    keepData?: boolean;
+  }>();
 
 const sizes = opts.sizes.split(',').map(Number);
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
 const VIEWPORT = { width: 1440, height: 900 };
 const GRAPH: Target = { sel: '.react-flow__node', box: '[data-testid="run-graph"]', mark: '[data-testid="run-graph"][data-state="drawn"]' };
 // From shared/peers/side-by-side.mjs: the trace's spans (run, steps, waits).
@@ -89,7 +108,13 @@ interface Page {
   samples: Sample[];
 }
 
-const stats = (xs: number[]) => ({ n: xs.length, median: round(percentile(xs, 50)), p95: round(percentile(xs, 95)), min: round(Math.min(...xs)), max: round(Math.max(...xs)) });
+const stats = (xs: number[]) => ({
+  n: xs.length,
+  median: round(percentile(xs, 50)),
+  p95: round(percentile(xs, 95)),
+  min: round(Math.min(...xs)),
+  max: round(Math.max(...xs)),
+});
 const sh = (cmd: string) => execSync(cmd, { cwd: ROOT, encoding: 'utf8' }).trim();
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const kb = (n: number) => `${(n / 1024).toFixed(n < 100 * 1024 ? 1 : 0)} KB`;
@@ -97,7 +122,8 @@ const kb = (n: number) => `${(n / 1024).toFixed(n < 100 * 1024 ? 1 : 0)} KB`;
 const peerRun = opts.peer ? (opts.peerRun ?? fs.readFileSync('/tmp/anchors/workflow/ten-steps.runid', 'utf8').trim()) : null;
 if (opts.peer) {
   const res = await fetch(`${opts.peer}/run/${peerRun}`).catch((err: Error) => err);
-  if (res instanceof Error || !res.ok) throw new Error(`the peer does not answer at ${opts.peer}/run/${peerRun} (start it with: bash bench/run-page-peer.sh start; or pass --no-peer)`);
+  if (res instanceof Error || !res.ok)
+    throw new Error(`the peer does not answer at ${opts.peer}/run/${peerRun} (start it with: bash bench/run-page-peer.sh start; or pass --no-peer)`);
 }
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'flowdeck-run-page-'));
@@ -116,13 +142,28 @@ try {
   const detail: Record<string, { bytes: number; gzipBytes: number; nodes: number }> = {};
   for (const s of seeded) {
     const body = Buffer.from(await (await fetch(`${server.url}/api/v1/runs/${s.runId}`)).arrayBuffer());
-    detail[s.nodes] = { bytes: body.length, gzipBytes: zlib.gzipSync(body, { level: 6 }).length, nodes: (JSON.parse(body.toString()) as { nodes: unknown[] }).nodes.length };
+    detail[s.nodes] = {
+      bytes: body.length,
+      gzipBytes: zlib.gzipSync(body, { level: 6 }).length,
+      nodes: (JSON.parse(body.toString()) as { nodes: unknown[] }).nodes.length,
+    };
     console.log(`  ${s.nodes} steps: ${s.runId}, ${fmt(s.events)} events; GET /api/v1/runs/{id} ${kb(detail[s.nodes]?.bytes ?? 0)}`);
   }
 
-  const ctx: Record<'flowdeck' | 'peer', BrowserContext> = { flowdeck: await browser.newContext({ viewport: VIEWPORT }), peer: await browser.newContext({ viewport: VIEWPORT }) };
-  const pages: Page[] = seeded.map((s) => ({ key: `flowdeck-${s.nodes}`, label: `Flowdeck, ${fmt(s.nodes)}-node graph`, url: `${server.url}/runs/${s.runId}`, target: GRAPH, min: 0, samples: [] }));
-  if (peerRun) pages.splice(1, 0, { key: 'peer-10', label: '@workflow/web, 10-step trace', url: `${opts.peer}/run/${peerRun}`, target: TRACE, min: 0, samples: [] });
+  const ctx: Record<'flowdeck' | 'peer', BrowserContext> = {
+    flowdeck: await browser.newContext({ viewport: VIEWPORT }),
+    peer: await browser.newContext({ viewport: VIEWPORT }),
+  };
+  const pages: Page[] = seeded.map((s) => ({
+    key: `flowdeck-${s.nodes}`,
+    label: `Flowdeck, ${fmt(s.nodes)}-node graph`,
+    url: `${server.url}/runs/${s.runId}`,
+    target: GRAPH,
+    min: 0,
+    samples: [],
+  }));
+  if (peerRun)
+    pages.splice(1, 0, { key: 'peer-10', label: '@workflow/web, 10-step trace', url: `${opts.peer}/run/${peerRun}`, target: TRACE, min: 0, samples: [] });
   const contextOf = (p: Page) => (p.key.startsWith('peer') ? ctx.peer : ctx.flowdeck);
 
   // "Drawn" means as many elements drawn in view as a settled page shows (all nodes of the first view).
@@ -144,7 +185,17 @@ try {
   const summary = Object.fromEntries(
     pages.map((p) => {
       const marks = p.samples.flatMap((s) => (s.mark?.drawnAt ? [Number(s.mark.drawnAt)] : []));
-      return [p.key, { label: p.label, inView: p.min, drawn: stats(p.samples.map((s) => s.ms)), ttfb: stats(p.samples.map((s) => s.ttfbMs)), ...(marks.length ? { mark: stats(marks) } : {}), transfer: transfers[p.key] }];
+      return [
+        p.key,
+        {
+          label: p.label,
+          inView: p.min,
+          drawn: stats(p.samples.map((s) => s.ms)),
+          ttfb: stats(p.samples.map((s) => s.ttfbMs)),
+          ...(marks.length ? { mark: stats(marks) } : {}),
+          transfer: transfers[p.key],
+        },
+      ];
     }),
   );
   const drawn = (key: string) => (summary[key] as { drawn: { median: number; p95: number } } | undefined)?.drawn;
@@ -163,7 +214,9 @@ try {
     const s = summary[p.key] as { drawn: { median: number; p95: number }; mark?: { median: number }; ttfb: { median: number }; transfer: Transfer };
     const size = Number(p.key.split('-')[1]);
     const json = p.key.startsWith('flowdeck') ? kb(detail[size]?.bytes ?? 0) : '';
-    console.log(`| ${p.label} | ${p.min} | ${fmt(s.drawn.median)} ms | ${fmt(s.drawn.p95)} ms | ${s.mark ? `${fmt(s.mark.median)} ms` : ''} | ${fmt(s.ttfb.median)} ms | ${kb(s.transfer.jsWire)} | ${kb(s.transfer.jsGzip)} | ${kb(s.transfer.docWire)} | ${json} |`);
+    console.log(
+      `| ${p.label} | ${p.min} | ${fmt(s.drawn.median)} ms | ${fmt(s.drawn.p95)} ms | ${s.mark ? `${fmt(s.mark.median)} ms` : ''} | ${fmt(s.ttfb.median)} ms | ${kb(s.transfer.jsWire)} | ${kb(s.transfer.jsGzip)} | ${kb(s.transfer.docWire)} | ${json} |`,
+    );
   }
   if (ratio) console.log(`\nFlowdeck 10 / peer 10: ${ratio.median} (median), ${ratio.p95} (p95)`);
   for (const [name, met] of Object.entries(targets)) if (met !== null) console.log(`${name}: ${met ? 'met' : 'MISSED'} (median)`);

@@ -4,16 +4,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { and, desc, inArray, lt } from 'drizzle-orm';
 import { chromium } from '@playwright/test';
+import { and, desc, inArray, lt, sql } from 'drizzle-orm';
 import { LocalBlobStore } from '@/lib/artifacts/local-blob-store';
+import type { RunFilters } from '@/lib/contract/schemas';
 import { queryRows } from '@/lib/db/client';
 import { openDb } from '@/lib/db/open';
 import { runConditions } from '@/lib/db/queries/run-filters';
 import { runs } from '@/lib/db/schema';
 import { isStoreEmpty, loadDemo } from '@/lib/demo/load';
-import type { RunFilters } from '@/lib/contract/schemas';
-import { sql } from 'drizzle-orm';
 import { ms, percentile, ROOT, startServer, timeIt } from './lib';
 
 const { values: args } = parseArgs({
@@ -63,14 +62,22 @@ for (const [name, f] of Object.entries(filters)) {
   const where = and(runConditions(rest), cursor ? lt(runs.id, cursor) : undefined);
   // The bare keyset SQL: the page's ids by the (filter, id) index, then their rows.
   const t = await timeIt(
-    () => store.db.select().from(runs).where(inArray(runs.id, store.db.select({ id: runs.id }).from(runs).where(where).orderBy(desc(runs.id)).limit(51))).orderBy(desc(runs.id)),
+    () =>
+      store.db
+        .select()
+        .from(runs)
+        .where(inArray(runs.id, store.db.select({ id: runs.id }).from(runs).where(where).orderBy(desc(runs.id)).limit(51)))
+        .orderBy(desc(runs.id)),
     samples,
   );
   results[name] = { sqlP50: percentile(t, 50), sqlP95: percentile(t, 95) };
 }
 await store.close();
 
-const server = await startServer({ ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), FLOWDECK_DATA_DIR: dataDir, FLOWDECK_BLOB_DIR: blobDir }, Number(args.port));
+const server = await startServer(
+  { ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), FLOWDECK_DATA_DIR: dataDir, FLOWDECK_BLOB_DIR: blobDir },
+  Number(args.port),
+);
 try {
   for (const [name, f] of Object.entries(filters)) {
     const qs = new URLSearchParams(Object.entries({ ...f, limit: '50' }).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]));
@@ -122,7 +129,9 @@ try {
   console.log(`\n${engine}, ${summary.runs} runs, ${samples} samples each`);
   console.log('| request | SQL p50 | SQL p95 | API p50 | API p95 | API/SQL p95 |\n|---|---|---|---|---|---|');
   for (const [name, r] of Object.entries(results)) {
-    console.log(`| ${name} | ${ms(r.sqlP50 ?? 0)} | ${ms(r.sqlP95 ?? 0)} | ${ms(r.apiP50 ?? 0)} | ${ms(r.apiP95 ?? 0)} | ${((r.apiP95 ?? 0) / (r.sqlP95 ?? 1)).toFixed(2)}× |`);
+    console.log(
+      `| ${name} | ${ms(r.sqlP50 ?? 0)} | ${ms(r.sqlP95 ?? 0)} | ${ms(r.apiP50 ?? 0)} | ${ms(r.apiP95 ?? 0)} | ${((r.apiP95 ?? 0) / (r.sqlP95 ?? 1)).toFixed(2)}× |`,
+    );
   }
   console.log(`counts (unfiltered): p50 ${ms(summary.countsP50)}, p95 ${ms(summary.countsP95)}`);
   console.log(`/runs first row (warm): p50 ${ms(summary.firstRowWarmP50)}, max ${ms(summary.firstRowWarmMax)}; JS transferred ${summary.runsPageJsKb} KB`);

@@ -82,9 +82,13 @@ export async function measureFollow(o: FollowOptions): Promise<FollowResult> {
     const source = o.world === 'local' ? 'workflow-local' : 'workflow-postgres';
     const worldArgs = o.world === 'local' ? ['--data-dir', app.dataDir as string] : ['--database-url', db!.url];
     const t0 = performance.now();
-    const sync = spawnGroup(process.execPath, [path.join(ROOT, 'bin/flowdeck.mjs'), 'sync', 'workflow', '--world', o.world, ...worldArgs, '--app-url', app.url], {
-      env: { ...cleanEnv(), FLOWDECK_URL: fd.url },
-    });
+    const sync = spawnGroup(
+      process.execPath,
+      [path.join(ROOT, 'bin/flowdeck.mjs'), 'sync', 'workflow', '--world', o.world, ...worldArgs, '--app-url', app.url],
+      {
+        env: { ...cleanEnv(), FLOWDECK_URL: fd.url },
+      },
+    );
     stops.unshift(() => sync.stop());
     while (!sync.stdout().includes(' following ')) {
       if (sync.child.exitCode !== null) throw new Error(`sync exited: ${sync.output().slice(-2000)}`);
@@ -101,7 +105,8 @@ export async function measureFollow(o: FollowOptions): Promise<FollowResult> {
     let pollError: Error | null = null;
     const poller = (async () => {
       while (polling) {
-        if (fd.group.child.exitCode !== null || fd.group.child.signalCode !== null) throw new Error(`the Flowdeck server stopped: ${fd.group.output().slice(-3000)}`);
+        if (fd.group.child.exitCode !== null || fd.group.child.signalCode !== null)
+          throw new Error(`the Flowdeck server stopped: ${fd.group.output().slice(-3000)}`);
         const t = performance.now();
         const page = await getJson<{ items: { id: string }[] }>(`${fd.url}/api/v1/runs?source=${source}&limit=20`);
         const at = performance.now();
@@ -159,11 +164,16 @@ export async function measureFollow(o: FollowOptions): Promise<FollowResult> {
     if (pollError) throw pollError;
 
     // A run not seen within the wait counts as infinitely late, so a percentile it reaches says so (null in JSON).
-    const latencies = measured.map((id) => (appearedAt.has(id) ? Math.max(0, (appearedAt.get(id) as number) - (startedAt.get(id) as { perf: number }).perf) : Number.POSITIVE_INFINITY));
+    const latencies = measured.map((id) =>
+      appearedAt.has(id) ? Math.max(0, (appearedAt.get(id) as number) - (startedAt.get(id) as { perf: number }).perf) : Number.POSITIVE_INFINITY,
+    );
     // The connector's own log: `<ISO time> imported processOrder <runId> (running)`.
     const logged = new Map<string, number>();
-    for (const m of sync.stdout().matchAll(/^(\S+) imported \S+ (wrun_\S+) /gm)) if (!logged.has(m[2] as string)) logged.set(m[2] as string, Date.parse(m[1] as string));
-    const importedLog = measured.map((id) => (logged.has(id) ? Math.max(0, (logged.get(id) as number) - (startedAt.get(id) as { wall: number }).wall) : Number.POSITIVE_INFINITY));
+    for (const m of sync.stdout().matchAll(/^(\S+) imported \S+ (wrun_\S+) /gm))
+      if (!logged.has(m[2] as string)) logged.set(m[2] as string, Date.parse(m[1] as string));
+    const importedLog = measured.map((id) =>
+      logged.has(id) ? Math.max(0, (logged.get(id) as number) - (startedAt.get(id) as { wall: number }).wall) : Number.POSITIVE_INFINITY,
+    );
     const { p50, p95, max } = stats(latencies);
     return {
       world: o.world,

@@ -89,7 +89,8 @@ export { freePort };
 /** This process's environment without what would point a child elsewhere. */
 export function cleanEnv(): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'DATABASE_URL' && k !== 'PORT' && !k.startsWith('FLOWDECK_') && !k.startsWith('WORKFLOW_')) env[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && k !== 'DATABASE_URL' && k !== 'PORT' && !k.startsWith('FLOWDECK_') && !k.startsWith('WORKFLOW_')) env[k] = v;
   return env;
 }
 
@@ -121,7 +122,11 @@ export async function startFlowdeck(store: { dataDir: string; databaseUrl?: stri
     PORT: String(port),
     ...(store.databaseUrl ? { DATABASE_URL: store.databaseUrl } : {}),
   };
-  const group = spawnGroup(process.execPath, [...nodeFlags, path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], { env });
+  const group = spawnGroup(
+    process.execPath,
+    [...nodeFlags, path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)],
+    { env },
+  );
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (group.child.exitCode !== null) throw new Error(`flowdeck server exited with ${group.child.exitCode}\n${group.output().slice(-3000)}`);
@@ -159,7 +164,9 @@ export interface CliRun {
 export async function runCli(args: string[], url: string, nodeFlags: string[] = []): Promise<CliRun> {
   const cpu0 = reapedChildrenCpu();
   const t = performance.now();
-  const argv = nodeFlags.length ? [...nodeFlags, '--import', 'tsx', path.join(ROOT, 'lib/cli/main.ts'), ...args] : [path.join(ROOT, 'bin/flowdeck.mjs'), ...args];
+  const argv = nodeFlags.length
+    ? [...nodeFlags, '--import', 'tsx', path.join(ROOT, 'lib/cli/main.ts'), ...args]
+    : [path.join(ROOT, 'bin/flowdeck.mjs'), ...args];
   const g = spawnGroup(process.execPath, argv, { env: { ...cleanEnv(), FLOWDECK_URL: url } });
   const code = await g.exited;
   const seconds = (performance.now() - t) / 1000;

@@ -24,10 +24,27 @@ const SHARD = 100;
 const wf = (name: string) => `workflow//./workflows/orders//${name}`;
 const st = (name: string) => `step//./workflows/orders//${name}`;
 const stack = (kind: string, message: string, fn: string) =>
-  [`${kind}: ${message}`, `    at ${fn} (/app/.well-known/workflow/v1/step.js:85350:28)`, '    at /app/.well-known/workflow/v1/step.js:85933:27', '    at AsyncLocalStorage.run (node:async_hooks:346:14)', '    at trace (/app/.well-known/workflow/v1/step.js:70591:18)'].join('\n');
+  [
+    `${kind}: ${message}`,
+    `    at ${fn} (/app/.well-known/workflow/v1/step.js:85350:28)`,
+    '    at /app/.well-known/workflow/v1/step.js:85933:27',
+    '    at AsyncLocalStorage.run (node:async_hooks:346:14)',
+    '    at trace (/app/.well-known/workflow/v1/step.js:70591:18)',
+  ].join('\n');
 
 /** The four workflows of the example app, in a fixed mix of ten: 7 processOrder, then brokenFlow, nightlyReport, approvalFlow. */
-export const MIX = ['processOrder', 'processOrder', 'processOrder', 'processOrder', 'processOrder', 'processOrder', 'processOrder', 'brokenFlow', 'nightlyReport', 'approvalFlow'] as const;
+export const MIX = [
+  'processOrder',
+  'processOrder',
+  'processOrder',
+  'processOrder',
+  'processOrder',
+  'processOrder',
+  'processOrder',
+  'brokenFlow',
+  'nightlyReport',
+  'approvalFlow',
+] as const;
 
 /** Writes run `i` of the mix through the world's event API, as the SDK runtime does for that workflow. */
 async function writeRun(world: World, deploymentId: string, i: number): Promise<number> {
@@ -42,7 +59,8 @@ async function writeRun(world: World, deploymentId: string, i: number): Promise<
   const input = await dehydrateWorkflowArguments([arg], '', undefined);
   const executionContext = { traceCarrier: {}, workflowCoreVersion: '4.8.9', features: { encryption: false } };
   events += 1;
-  const runId = (await ev.create(null, { eventType: 'run_created', eventData: { deploymentId, workflowName: wf(name), input, executionContext } } as never)).run!.runId;
+  const runId = (await ev.create(null, { eventType: 'run_created', eventData: { deploymentId, workflowName: wf(name), input, executionContext } } as never))
+    .run!.runId;
   await create(runId, { eventType: 'run_started' });
   const created = async (step: string, args: unknown[]) => {
     const correlationId = `step_${ulid()}`;
@@ -50,23 +68,39 @@ async function writeRun(world: World, deploymentId: string, i: number): Promise<
     await create(runId, { eventType: 'step_created', correlationId, eventData: { stepName: st(step), workflowName: wf(name), input: stepInput } } as never);
     return correlationId;
   };
-  const started = (step: string, correlationId: string) => create(runId, { eventType: 'step_started', correlationId, eventData: { stepName: st(step) } } as never);
+  const started = (step: string, correlationId: string) =>
+    create(runId, { eventType: 'step_started', correlationId, eventData: { stepName: st(step) } } as never);
   const completed = async (step: string, correlationId: string, result: unknown) =>
-    create(runId, { eventType: 'step_completed', correlationId, eventData: { stepName: st(step), workflowName: wf(name), result: await dehydrateStepReturnValue(result, runId, undefined) } } as never);
+    create(runId, {
+      eventType: 'step_completed',
+      correlationId,
+      eventData: { stepName: st(step), workflowName: wf(name), result: await dehydrateStepReturnValue(result, runId, undefined) },
+    } as never);
   const step = async (stepName: string, args: unknown[], result: unknown) => {
     const id = await created(stepName, args);
     await started(stepName, id);
     await completed(stepName, id, result);
   };
 
-  const order = { orderId: String(arg), items: [{ sku: 'apple', quantity: 3 }, { sku: 'pear', quantity: 2 }], total: 42 };
+  const order = {
+    orderId: String(arg),
+    items: [
+      { sku: 'apple', quantity: 3 },
+      { sku: 'pear', quantity: 2 },
+    ],
+    total: 42,
+  };
   if (name === 'processOrder') {
     await step('fetchOrder', [arg], order);
     await step('reserveStock', [order], { reserved: 5 });
     const charge = await created('chargeCard', [order]);
     await started('chargeCard', charge);
     const message = `card gateway timeout for ${arg}`;
-    await create(runId, { eventType: 'step_retrying', correlationId: charge, eventData: { stepName: st('chargeCard'), error: message, stack: stack('Error', message, 'chargeCard') } } as never);
+    await create(runId, {
+      eventType: 'step_retrying',
+      correlationId: charge,
+      eventData: { stepName: st('chargeCard'), error: message, stack: stack('Error', message, 'chargeCard') },
+    } as never);
     await started('chargeCard', charge);
     const chargeResult = { chargeId: `ch_${arg}`, amount: 42, attempt: 2 };
     await completed('chargeCard', charge, chargeResult);
@@ -78,20 +112,32 @@ async function writeRun(world: World, deploymentId: string, i: number): Promise<
     const shippedAt = new Date();
     await completed('shipOrder', ship, { trackingId: `TRK-${arg}`, shippedAt });
     await completed('sendReceipt', receipt, { to: `customer-${arg}@example.com (${chargeResult.chargeId})` });
-    const output = await dehydrateWorkflowReturnValue({ orderId: arg, reserved: 5, charge: chargeResult, trackingId: `TRK-${arg}`, shippedAt, receipt: { to: `customer-${arg}@example.com` } }, runId, undefined);
+    const output = await dehydrateWorkflowReturnValue(
+      { orderId: arg, reserved: 5, charge: chargeResult, trackingId: `TRK-${arg}`, shippedAt, receipt: { to: `customer-${arg}@example.com` } },
+      runId,
+      undefined,
+    );
     await create(runId, { eventType: 'run_completed', eventData: { output } } as never);
   } else if (name === 'brokenFlow') {
     await step('fetchOrder', [`broken-${arg}`], { ...order, orderId: `broken-${arg}` });
     const id = await created('validatePayment', []);
     await started('validatePayment', id);
     const message = 'card declined: insufficient funds';
-    await create(runId, { eventType: 'step_failed', correlationId: id, eventData: { stepName: st('validatePayment'), error: message, stack: stack('FatalError', message, 'validatePayment') } } as never);
+    await create(runId, {
+      eventType: 'step_failed',
+      correlationId: id,
+      eventData: { stepName: st('validatePayment'), error: message, stack: stack('FatalError', message, 'validatePayment') },
+    } as never);
     await create(runId, { eventType: 'run_failed', eventData: { error: { message, stack: stack('FatalError', message, 'validatePayment') } } } as never);
   } else if (name === 'nightlyReport') {
     await step('collectMetrics', [arg], { day: arg, runs: String(arg).length * 7 });
     await create(runId, { eventType: 'wait_created', correlationId: `wait_${ulid()}`, eventData: { resumeAt: new Date(Date.now() + 3 * DAY) } } as never);
   } else {
-    await create(runId, { eventType: 'hook_created', correlationId: `hook_${ulid()}`, eventData: { token: `approval-${arg}-${ulid()}`, isWebhook: false } } as never);
+    await create(runId, {
+      eventType: 'hook_created',
+      correlationId: `hook_${ulid()}`,
+      eventData: { token: `approval-${arg}-${ulid()}`, isWebhook: false },
+    } as never);
   }
   return events;
 }
@@ -114,7 +160,8 @@ async function writeRuns(world: World, runs: number, parallel: number, first = 0
         const i = next++;
         const n = await writeRun(world, deploymentId, first + i);
         events += n;
-        if (first === 0 && runs > 500 && (i + 1) % 1000 === 0) process.stdout.write(`    ${i + 1} runs written (${((performance.now() - t) / 1000).toFixed(0)} s)\n`);
+        if (first === 0 && runs > 500 && (i + 1) % 1000 === 0)
+          process.stdout.write(`    ${i + 1} runs written (${((performance.now() - t) / 1000).toFixed(0)} s)\n`);
       }
     }),
   );
@@ -172,7 +219,11 @@ export async function migratePostgresWorld(url: string): Promise<void> {
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   try {
     const pkg = path.dirname(createRequire(import.meta.url).resolve('@workflow/world-postgres'));
-    await migrate(drizzle(pool), { migrationsFolder: path.join(pkg, '..', 'src', 'drizzle', 'migrations'), migrationsTable: 'workflow_migrations', migrationsSchema: 'workflow_drizzle' });
+    await migrate(drizzle(pool), {
+      migrationsFolder: path.join(pkg, '..', 'src', 'drizzle', 'migrations'),
+      migrationsTable: 'workflow_migrations',
+      migrationsSchema: 'workflow_drizzle',
+    });
   } finally {
     await pool.end();
   }

@@ -192,7 +192,9 @@ async function runWorld(world: World): Promise<WorldResult> {
   if (FOLLOW_SECONDS > 0 && PHASES.has('follow')) {
     const variants = [undefined, ...(world === 'local' && args['follow-background'] === '1' ? [{ dataDir: localDir, runs: RUNS }] : [])];
     for (const background of variants) {
-      process.stdout.write(`  follow: the example app on world-${world}${background ? ` holding ${RUNS} more runs` : ''}, ${RATE} runs/s for ${FOLLOW_SECONDS} s…\n`);
+      process.stdout.write(
+        `  follow: the example app on world-${world}${background ? ` holding ${RUNS} more runs` : ''}, ${RATE} runs/s for ${FOLLOW_SECONDS} s…\n`,
+      );
       const f = await measureFollow({ world, seconds: FOLLOW_SECONDS, rate: RATE, background, postgresBase: PG_BASE });
       follow.push(f);
       console.log(
@@ -220,7 +222,9 @@ function table(results: WorldResult[]): string {
   const fmt = (n: number) => n.toLocaleString('en-US');
   for (const r of results) {
     for (const i of r.imports) {
-      const pg = [i.cpu.storePostgres !== null ? `store PG ${i.cpu.storePostgres}` : '', i.cpu.worldPostgres !== null ? `world PG ${i.cpu.worldPostgres}` : ''].filter(Boolean).join(', ');
+      const pg = [i.cpu.storePostgres !== null ? `store PG ${i.cpu.storePostgres}` : '', i.cpu.worldPostgres !== null ? `world PG ${i.cpu.worldPostgres}` : '']
+        .filter(Boolean)
+        .join(', ');
       const met = i.seconds <= TARGET.importSeconds && i.problems.length === 0;
       lines.push(
         `| ${r.world} | ${i.store} | ${fmt(i.runs)} | ${fmt(i.events)} | ${i.seconds} | ${fmt(i.runsPerSecond)} | ${fmt(i.eventsPerSecond)} | ${i.cpu.connector} | ${i.cpu.server}${pg ? ` (${pg})` : ''} | ${i.second.seconds} | | ≤ ${TARGET.importSeconds} s | ${met ? 'met' : '**missed**'} |`,
@@ -248,7 +252,12 @@ for (const sig of ['SIGINT', 'SIGTERM', 'unhandledRejection'] as const) {
 }
 
 ensureBuild();
-console.log(`workflow-sync benchmark: ${RUNS} runs, worlds ${WORLDS.join(', ')}, stores ${STORES.join(', ')}, ${cores()} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `workflow-sync benchmark: ${RUNS} runs, worlds ${WORLDS.join(', ')}, stores ${STORES.join(', ')}, ${cores()} cores, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 const results: WorldResult[] = [];
 try {
   for (const world of WORLDS) {
@@ -260,4 +269,9 @@ try {
 } finally {
   if (!interrupted) await stopAll();
 }
-console.log(`\n${table(results)}\n\nload average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `\n${table(results)}\n\nload average after: ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type check, import rules (STYLE.md §1), unit and integration tests (PGlite, and PostgreSQL when DATABASE_URL is set),
+// `npm test`: type check, import rules (STYLE.md §1), lint and format (Biome), unit and integration tests (PGlite, and PostgreSQL when DATABASE_URL is set),
 // then the Playwright suite against a real server on each engine (`node bin/test.mjs unit` or `… e2e` runs one half; only
 // the e2e half needs Chromium and the Workflow SDK example app). Each step prints how long it took when it ends; the run
 // ends with those times, the total, and one "N passed, N failed" line.
@@ -115,9 +115,13 @@ if (only !== undefined && only !== 'unit' && only !== 'e2e') {
 if (only !== 'e2e') {
   await run('type check', bin('tsc'), ['--noEmit', '-p', '.']);
   await run('import rules', 'npm', ['run', '--silent', 'lint:deps']);
+  await run('lint and format (Biome)', bin('biome'), ['check', '.']);
   const file = path.join(reports, 'vitest.json');
   await run(`unit and integration tests (${process.env.DATABASE_URL ? 'PGlite + PostgreSQL' : 'PGlite'})`, bin('vitest'), [
-    'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`,
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${file}`,
   ]);
   countVitest(file);
 }
@@ -132,7 +136,12 @@ if (only !== 'unit') {
   await step(appLabel, () => prepareWorkflowApp(appLabel));
   const e2e = async (label, env) => {
     const file = path.join(reports, `playwright-${label}.json`);
-    await run(`end-to-end tests on ${label}`, bin('playwright'), ['test'], { ...env, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: file, FLOWDECK_E2E_REPORT: file });
+    await run(`end-to-end tests on ${label}`, bin('playwright'), ['test'], {
+      ...env,
+      CHROMIUM_PATH: chromium,
+      PLAYWRIGHT_JSON_OUTPUT_NAME: file,
+      FLOWDECK_E2E_REPORT: file,
+    });
     countPlaywright(file);
   };
   const baseUrl = process.env.DATABASE_URL;

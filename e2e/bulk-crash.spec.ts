@@ -49,7 +49,9 @@ test('a bulk upgrade resumes after kill -9 and upgrades every run exactly once',
     const v1 = await api.createVersion({ manifest: manifest('work v1'), address: 'https://v1.example' });
     const v2 = await api.createVersion({ manifest: manifest('work v2'), address: 'https://v2.example' });
     for (let i = 0; i < RUNS; i += 50) {
-      await Promise.all(Array.from({ length: 50 }, (_, k) => api.createRun({ workflow: 'job', versionId: v1.id, groupPath: 'crash/test', input: { n: i + k } })));
+      await Promise.all(
+        Array.from({ length: 50 }, (_, k) => api.createRun({ workflow: 'job', versionId: v1.id, groupPath: 'crash/test', input: { n: i + k } })),
+      );
     }
     const job = (await api.upgradeRuns(v1.id, { targetVersionId: v2.id, strategy: 'restart' })) as JobDetail;
     expect(job.total).toBe(RUNS);

@@ -58,7 +58,10 @@ const HELLO_NEXT = {
   workflows: {
     hello: {
       input: { type: 'object', properties: { who: { type: 'string' } }, required: ['who'] },
-      steps: [{ id: 'a', run: 'echo hello' }, { id: 'b', run: 'echo bye', needs: [{ step: 'a' }] }],
+      steps: [
+        { id: 'a', run: 'echo hello' },
+        { id: 'b', run: 'echo bye', needs: [{ step: 'a' }] },
+      ],
     },
   },
 };
@@ -105,13 +108,24 @@ test.describe('flowdeck CLI', () => {
 
   test('help lists the commands and explains the environment', async ({ baseURL }) => {
     const [root, version, upgrade] = await Promise.all([ok(baseURL!, ['--help']), ok(baseURL!, ['version', '--help']), ok(baseURL!, ['upgrade', '--help'])]);
-    for (const word of ['version', 'upgrade ', 'upgrade-all', 'commits', 'FLOWDECK_URL', 'FLOWDECK_TOKEN', '--json', 'Exit codes']) expect(root.stdout).toContain(word);
-    for (const sub of ['list', 'get', 'create', 'update', 'delete', 'current', 'drain', 'sunset', 'diff']) expect(version.stdout).toMatch(new RegExp(`^  ${sub}\\b`, 'm'));
+    for (const word of ['version', 'upgrade ', 'upgrade-all', 'commits', 'FLOWDECK_URL', 'FLOWDECK_TOKEN', '--json', 'Exit codes'])
+      expect(root.stdout).toContain(word);
+    for (const sub of ['list', 'get', 'create', 'update', 'delete', 'current', 'drain', 'sunset', 'diff'])
+      expect(version.stdout).toMatch(new RegExp(`^  ${sub}\\b`, 'm'));
     expect(upgrade.stdout).toContain('partial-resume');
   });
 
   test('creates, lists, gets and updates versions', async ({ baseURL }) => {
-    const created = await ok(baseURL!, ['version', 'create', '--manifest', manifestFile('hello', HELLO), '--address', 'http://cli-e2e.test/v1', '--label', 'cli-e2e-1']);
+    const created = await ok(baseURL!, [
+      'version',
+      'create',
+      '--manifest',
+      manifestFile('hello', HELLO),
+      '--address',
+      'http://cli-e2e.test/v1',
+      '--label',
+      'cli-e2e-1',
+    ]);
     expect(created.stdout).toMatch(/^Created version vers_\w{26} \(live\)\./);
     state.v1 = VERS.exec(created.stdout)![1]!;
 
@@ -134,7 +148,11 @@ test.describe('flowdeck CLI', () => {
 
     const updated = await ok(baseURL!, ['version', 'update', state.v2, '--address', 'http://cli-e2e.test/v2', '--label', 'cli-e2e-2']);
     expect(updated.stdout).toContain(`Updated version ${state.v2} (row version 1 → 2).`);
-    expect(json<VersionDetail>(await ok(baseURL!, ['version', 'get', state.v2, '--json']))).toMatchObject({ status: 'live', label: 'cli-e2e-2', rowVersion: 2 });
+    expect(json<VersionDetail>(await ok(baseURL!, ['version', 'get', state.v2, '--json']))).toMatchObject({
+      status: 'live',
+      label: 'cli-e2e-2',
+      rowVersion: 2,
+    });
     const cleared = json<VersionDetail>(await ok(baseURL!, ['version', 'update', state.v2, '--no-label', '--json']));
     expect(cleared).toMatchObject({ label: null, rowVersion: 3 });
 
@@ -168,7 +186,9 @@ test.describe('flowdeck CLI', () => {
     expect(diff.stdout).toMatch(/^Blast radius: upgrading the \d+ active runs? of vers_/m);
     expect(diff.stdout).toMatch(/^\s+STRATEGY\s+COMPATIBLE\s+INCOMPATIBLE/m);
     for (const s of ['restart', 'resume', 'partial-resume']) expect(diff.stdout).toMatch(new RegExp(`^\\s+${s}\\s+\\d+\\s+\\d+`, 'm'));
-    const raw = json<{ from: string; to: string; workflows: unknown[]; blastRadius: unknown[] }>(await ok(baseURL!, ['version', 'diff', current.id, draining.id, '--json']));
+    const raw = json<{ from: string; to: string; workflows: unknown[]; blastRadius: unknown[] }>(
+      await ok(baseURL!, ['version', 'diff', current.id, draining.id, '--json']),
+    );
     expect(raw).toMatchObject({ from: draining.id, to: current.id });
     expect(raw.blastRadius).toHaveLength(3);
 
@@ -219,11 +239,17 @@ test.describe('flowdeck CLI', () => {
     expect(dry.stdout).toContain('strategy restart: 3 active runs; 2 compatible, 1 incompatible');
     expect(dry.stdout).toMatch(/^\s+1\s+hello: input \/who: must have required property 'who'$/m);
     expect(dry.stdout).toMatch(/^\s+2\s+a, b$/m);
-    expect(json<{ total: number; compatible: number }>(await ok(baseURL!, ['upgrade-all', state.v1, '--to', state.v2, '--strategy', 'restart', '--dry-run', '--json']))).toMatchObject({
+    expect(
+      json<{ total: number; compatible: number }>(
+        await ok(baseURL!, ['upgrade-all', state.v1, '--to', state.v2, '--strategy', 'restart', '--dry-run', '--json']),
+      ),
+    ).toMatchObject({
       total: 3,
       compatible: 2,
     });
-    const none = json<{ total: number }>(await ok(baseURL!, ['upgrade-all', state.v1, '--to', state.v2, '--strategy', 'resume', '--dry-run', '--workflow', 'other', '--json']));
+    const none = json<{ total: number }>(
+      await ok(baseURL!, ['upgrade-all', state.v1, '--to', state.v2, '--strategy', 'resume', '--dry-run', '--workflow', 'other', '--json']),
+    );
     expect(none.total).toBe(0);
 
     const job = await ok(baseURL!, ['upgrade-all', state.v1, '--to', state.v2, '--strategy', 'restart']);
@@ -238,7 +264,9 @@ test.describe('flowdeck CLI', () => {
   });
 
   test('refuses a safe sunset with the breakdown, then drains, forces and deletes', async ({ baseURL, request }) => {
-    const v3 = VERS.exec((await ok(baseURL!, ['version', 'create', '--manifest', manifestFile('waiting', WAITING), '--address', 'http://cli-e2e.test/v3'])).stdout)![1]!;
+    const v3 = VERS.exec(
+      (await ok(baseURL!, ['version', 'create', '--manifest', manifestFile('waiting', WAITING), '--address', 'http://cli-e2e.test/v3'])).stdout,
+    )![1]!;
     state.v3 = v3;
     const api = FlowdeckApi.of(request);
     const [sleeping, hooked] = [await createRun(api, v3, {}), await createRun(api, v3, {})];
@@ -246,8 +274,16 @@ test.describe('flowdeck CLI', () => {
     const now = new Date();
     const at = now.toISOString();
     const until = new Date(now.getTime() + 3_600_000).toISOString();
-    await api.appendEvents(sleeping, [{ type: 'run_started', at }, { type: 'node_started', at, nodeId: 'nap' }, { type: 'sleep_started', at, nodeId: 'nap', until }]);
-    await api.appendEvents(hooked, [{ type: 'run_started', at }, { type: 'node_started', at, nodeId: 'gate' }, { type: 'hook_created', at, nodeId: 'gate', token: 'cli-e2e-hook-token' }]);
+    await api.appendEvents(sleeping, [
+      { type: 'run_started', at },
+      { type: 'node_started', at, nodeId: 'nap' },
+      { type: 'sleep_started', at, nodeId: 'nap', until },
+    ]);
+    await api.appendEvents(hooked, [
+      { type: 'run_started', at },
+      { type: 'node_started', at, nodeId: 'gate' },
+      { type: 'hook_created', at, nodeId: 'gate', token: 'cli-e2e-hook-token' },
+    ]);
 
     const refused = await cli(baseURL!, ['version', 'sunset', v3]);
     expect(refused.code).toBe(1);
@@ -273,7 +309,9 @@ test.describe('flowdeck CLI', () => {
     const noReason = await cli(baseURL!, ['version', 'sunset', v3, '--force']);
     expect(noReason.code).toBe(2);
     expect(noReason.stderr).toContain('--force needs a written --reason');
-    expect((await ok(baseURL!, ['version', 'sunset', v3, '--force', '--reason', 'cli e2e'])).stdout).toContain(`${v3} is sunset; 3 active runs flagged stranded.`);
+    expect((await ok(baseURL!, ['version', 'sunset', v3, '--force', '--reason', 'cli e2e'])).stdout).toContain(
+      `${v3} is sunset; 3 active runs flagged stranded.`,
+    );
     expect((await ok(baseURL!, ['version', 'delete', v3])).stdout).toContain(`Deleted version ${v3}.`);
     const listed = json<{ items: VersionDetail[] }>(await ok(baseURL!, ['version', 'list', '--json']));
     expect(listed.items.map((v) => v.id)).not.toContain(v3);
@@ -282,7 +320,10 @@ test.describe('flowdeck CLI', () => {
   test('drains a fresh version straight to sunset, and deletes it for good', async ({ baseURL }) => {
     const fresh = json<VersionDetail>(await ok(baseURL!, ['version', 'create', '--manifest', manifestFile('hello', HELLO), '--json']));
     expect((await ok(baseURL!, ['version', 'drain', fresh.id])).stdout).toContain(`${fresh.id} is sunset: it had no active runs.`);
-    expect(json<{ id: string; deleted: boolean }>(await ok(baseURL!, ['version', 'delete', fresh.id, '--json']))).toMatchObject({ id: fresh.id, deleted: true });
+    expect(json<{ id: string; deleted: boolean }>(await ok(baseURL!, ['version', 'delete', fresh.id, '--json']))).toMatchObject({
+      id: fresh.id,
+      deleted: true,
+    });
     const gone = await cli(baseURL!, ['version', 'get', fresh.id]);
     expect(gone.code).toBe(1);
     expect(gone.stderr).toContain(`version ${fresh.id} not found (not_found, HTTP 404)`);
@@ -311,7 +352,9 @@ test.describe('flowdeck CLI', () => {
     expect(shown.stdout).toContain(`version ${state.v2} changed`);
     expect(shown.stdout).toMatch(/^\s+label\s+"cli-e2e-2" → null$/m);
     expect(shown.stdout).toMatch(/^\s+rowVersion\s+2 → 3$/m);
-    const raw = json<{ id: string; changes: { entity: string; before: unknown; after: unknown }[] }>(await ok(baseURL!, ['commits', 'show', labelled, '--json']));
+    const raw = json<{ id: string; changes: { entity: string; before: unknown; after: unknown }[] }>(
+      await ok(baseURL!, ['commits', 'show', labelled, '--json']),
+    );
     expect(raw.changes[0]).toMatchObject({ entity: 'version', before: { label: 'cli-e2e-2' }, after: { label: null } });
 
     const created = json<{ items: { id: string }[] }>(await ok(baseURL!, ['commits', 'list', '--action', 'version.create', '--id', state.v1, '--json']));

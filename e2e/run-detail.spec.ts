@@ -105,7 +105,10 @@ test.describe('run detail', () => {
     await expect(run.staleLabels).toHaveCount(1);
     await expect(run.staleLabels).toContainText('stale');
     await expect(run.staleLabels).toContainText(seeded.stale.digest.slice(7, 19));
-    await expect(run.staleLabels).toHaveAttribute('title', new RegExp(`staged ${seeded.stale.digest.slice(7, 19)}, but the producer now publishes ${seeded.current.digest.slice(7, 19)}`));
+    await expect(run.staleLabels).toHaveAttribute(
+      'title',
+      new RegExp(`staged ${seeded.stale.digest.slice(7, 19)}, but the producer now publishes ${seeded.current.digest.slice(7, 19)}`),
+    );
     await expect(run.legend).toContainText('stale artifact');
 
     // The producer's panel: its manifest's files, each downloadable, and who staged from it.
@@ -206,7 +209,7 @@ test.describe('run detail', () => {
     await expect(failed.getByTestId('json-viewer')).toContainText('exitCode');
   });
 
-  test('an active run\'s duration ticks', async ({ page }) => {
+  test("an active run's duration ticks", async ({ page }) => {
     const run = new RunPage(page);
     await run.goto(seeded.runId);
     const duration = page.getByTestId('run-duration');

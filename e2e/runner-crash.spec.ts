@@ -53,7 +53,12 @@ test.describe('flowdeck runner: crash, cancel, pause', () => {
           input: { type: 'object' },
           steps: [
             { id: 'prep', run: 'echo ready > ready.txt', outputs: ['ready.txt'] },
-            { id: 'slow', needs: [{ step: 'prep' }], run: `echo "start $FLOWDECK_ATTEMPT" >> ${marker}; sleep 5; echo done > out.txt; echo "end $FLOWDECK_ATTEMPT" >> ${marker}`, outputs: ['out.txt'] },
+            {
+              id: 'slow',
+              needs: [{ step: 'prep' }],
+              run: `echo "start $FLOWDECK_ATTEMPT" >> ${marker}; sleep 5; echo done > out.txt; echo "end $FLOWDECK_ATTEMPT" >> ${marker}`,
+              outputs: ['out.txt'],
+            },
             { id: 'after', needs: [{ step: 'slow' }, { step: 'prep' }], run: 'grep -q done out.txt && grep -q ready ready.txt' },
           ],
         },
@@ -93,7 +98,9 @@ test.describe('flowdeck runner: crash, cancel, pause', () => {
       workflows: {
         wait: {
           input: { type: 'object' },
-          steps: [{ id: 'long', run: `echo $$ > ${pids}/$FLOWDECK_RUN_ID.$FLOWDECK_ATTEMPT; if [ "$FLOWDECK_ATTEMPT" = 1 ]; then sleep 60 & wait; fi; echo ok` }],
+          steps: [
+            { id: 'long', run: `echo $$ > ${pids}/$FLOWDECK_RUN_ID.$FLOWDECK_ATTEMPT; if [ "$FLOWDECK_ATTEMPT" = 1 ]; then sleep 60 & wait; fi; echo ok` },
+          ],
         },
       },
     };
@@ -129,7 +136,17 @@ test.describe('flowdeck runner: crash, cancel, pause', () => {
     await act(paused, 'resume');
     await expect.poll(async () => (await env.api.run(paused)).phase, { timeout: 30_000 }).toBe('finished');
     const log = await eventLog(paused);
-    expect(log).toEqual(['run_created', 'run_started', 'node_started:long', 'run_paused', 'run_resumed', 'node_requeued:long', 'node_started:long', 'node_succeeded:long', 'run_finished']);
+    expect(log).toEqual([
+      'run_created',
+      'run_started',
+      'node_started:long',
+      'run_paused',
+      'run_resumed',
+      'node_requeued:long',
+      'node_started:long',
+      'node_succeeded:long',
+      'run_finished',
+    ]);
     const c = await env.api.run(cancelled);
     expect(c).toMatchObject({ phase: 'cancelled', result: 'stopped' });
     expect(c.nodes[0]?.status).toBe('cancelled');

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { shortDigest } from '@/lib/domain/digest-format';
 import { hookToken, type Manifest } from './fixtures/api';
 import { RunnerEnv, sha256File, useRunnerEnv } from './fixtures/runner-env';
-import { shortDigest } from '@/lib/domain/digest-format';
 import { RunPage } from './pages/run-page';
 
 /**
@@ -65,7 +65,9 @@ test.describe('flowdeck runner', () => {
     await env.runner('r2', ['--capacity', '2', '--lease-seconds', '3']);
 
     // build → test → package with real processes, then every run waits on the approval hook.
-    await expect.poll(async () => (await Promise.all(ids.map(run))).map((r) => r.waiting?.kind ?? r.phase), { timeout: 120_000 }).toEqual(Array(5).fill('hook'));
+    await expect
+      .poll(async () => (await Promise.all(ids.map(run))).map((r) => r.waiting?.kind ?? r.phase), { timeout: 120_000 })
+      .toEqual(Array(5).fill('hook'));
     const before = await Promise.all(ids.map(run));
     const tokens = before.map((r) => hookToken(r) as string);
     for (const t of tokens) expect(t).toMatch(/^[A-Za-z0-9_-]{43,}$/);
@@ -80,7 +82,9 @@ test.describe('flowdeck runner', () => {
     // Approve runs 0 and 1: each runs into the 10 s cool-down sleep.
     await deliver(tokens[0] as string, { approvedBy: 'ada' });
     await deliver(tokens[1] as string, { approvedBy: 'bob' });
-    await expect.poll(async () => (await Promise.all([run(ids[0] as string), run(ids[1] as string)])).map((r) => r.waiting?.kind), { timeout: 20_000 }).toEqual(['sleep', 'sleep']);
+    await expect
+      .poll(async () => (await Promise.all([run(ids[0] as string), run(ids[1] as string)])).map((r) => r.waiting?.kind), { timeout: 20_000 })
+      .toEqual(['sleep', 'sleep']);
 
     // Upgrade run 1 (asleep) and runs 2, 3 (waiting on the hook) to v2 with resume; run 0 and run 4 stay on v1.
     const successor: Record<string, string> = {};
@@ -100,8 +104,11 @@ test.describe('flowdeck runner', () => {
     await deliver(tokens[4] as string, { approvedBy: 'eve' });
 
     const finals = [ids[0], successor[ids[1] as string], s2, s3, ids[4]] as string[];
-    await expect.poll(async () => (await Promise.all(finals.map(run))).map((r) => `${r.phase}/${r.result}`), { timeout: 120_000 }).toEqual(Array(5).fill('finished/success'));
-    for (const i of [1, 2, 3]) expect(await run(ids[i] as string)).toMatchObject({ phase: 'cancelled', result: 'stopped', upgradedTo: successor[ids[i] as string] });
+    await expect
+      .poll(async () => (await Promise.all(finals.map(run))).map((r) => `${r.phase}/${r.result}`), { timeout: 120_000 })
+      .toEqual(Array(5).fill('finished/success'));
+    for (const i of [1, 2, 3])
+      expect(await run(ids[i] as string)).toMatchObject({ phase: 'cancelled', result: 'stopped', upgradedTo: successor[ids[i] as string] });
 
     // v1 was draining while runs were active on it, and is sunset now that the last one ended.
     await expect.poll(async () => (await env.api.version(v1.id)).status, { timeout: 10_000 }).toBe('sunset');

@@ -192,7 +192,9 @@ test.describe('runs list', () => {
     await runs.loadMore.scrollIntoViewIfNeeded();
     await runs.loadMore.click();
     await expect(runs.loaded).not.toContainText('Showing 50 ');
-    await expect.poll(async () => Number(((await runs.loaded.textContent()) ?? '').match(/Showing ([\d,]+)/)?.[1]?.replace(',', ''))).toBeGreaterThanOrEqual(100);
+    await expect
+      .poll(async () => Number(((await runs.loaded.textContent()) ?? '').match(/Showing ([\d,]+)/)?.[1]?.replace(',', '')))
+      .toBeGreaterThanOrEqual(100);
 
     // Near the end of what is loaded, rows of the second page are rendered, older than the first page.
     const ids = await runs.renderedRunIds();

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { routes } from '../lib/routes';
 import type { UpgradeReport } from '@/lib/domain/upgrade';
+import { routes } from '../lib/routes';
 import { FlowdeckApi, type Manifest, nonce, type UpgradeRequest } from './fixtures/api';
 import { VersionPage } from './pages/version-page';
 import { shootThemes } from './pages/versions-page';
@@ -26,7 +26,11 @@ async function seed(api: FlowdeckApi) {
   const version = (m: Manifest, label: string, k: number) => api.createVersion({ manifest: m, label, address: `https://e2e.example/${n}/${k}` });
   const from = await version(manifest(false), `e2e-up-${n}`, 1);
   const strict = await version(manifest(true), `e2e-up-strict-${n}`, 2);
-  const same = await version({ workflows: { [WORKFLOW]: { ...manifest(false).workflows[WORKFLOW]!, steps: [{ id: 'report', run: 'make report --v3' }] } } }, `e2e-up-v3-${n}`, 3);
+  const same = await version(
+    { workflows: { [WORKFLOW]: { ...manifest(false).workflows[WORKFLOW]!, steps: [{ id: 'report', run: 'make report --v3' }] } } },
+    `e2e-up-v3-${n}`,
+    3,
+  );
   const group = `e2e/upgrade/${n}`;
   const run = await api.createRun({ workflow: WORKFLOW, versionId: from.id, groupPath: `${group}/one`, input: { n: 7 } });
   const bystander = await api.createRun({ workflow: WORKFLOW, versionId: from.id, groupPath: `${group}/other`, input: { n: 8 } });

@@ -17,7 +17,9 @@ describe('routes.api', () => {
   });
 
   it('sends the step cache query as the runner does', () => {
-    expect(routes.api.runnerCache({ signature: 'sha256:ab', staged: '{"a":"b"}' })).toBe('/api/v1/runner/cache?signature=sha256%3Aab&staged=%7B%22a%22%3A%22b%22%7D');
+    expect(routes.api.runnerCache({ signature: 'sha256:ab', staged: '{"a":"b"}' })).toBe(
+      '/api/v1/runner/cache?signature=sha256%3Aab&staged=%7B%22a%22%3A%22b%22%7D',
+    );
     expect(routes.api.runnerClaim()).toBe('/api/v1/runner/claim');
   });
 });

@@ -50,8 +50,7 @@ export const routes = {
     run: (id: string) => `${API}/runs/${seg(id)}`,
     runEvents: (id: string, query?: Query) => withQuery(`${API}/runs/${seg(id)}/events`, query),
     runNode: (id: string, nodeId: string) => `${API}/runs/${seg(id)}/nodes/${seg(nodeId)}`,
-    runNodeArtifactManifest: (id: string, nodeId: string) =>
-      `${API}/runs/${seg(id)}/nodes/${seg(nodeId)}/artifact-manifest`,
+    runNodeArtifactManifest: (id: string, nodeId: string) => `${API}/runs/${seg(id)}/nodes/${seg(nodeId)}/artifact-manifest`,
     runCancel: (id: string) => `${API}/runs/${seg(id)}/cancel`,
     runPause: (id: string) => `${API}/runs/${seg(id)}/pause`,
     runResume: (id: string) => `${API}/runs/${seg(id)}/resume`,

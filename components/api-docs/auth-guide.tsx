@@ -38,8 +38,8 @@ export function AuthGuide() {
           <p>
             Each endpoint names the weakest role it needs: <strong className="font-medium text-foreground">viewer</strong> reads,{' '}
             <strong className="font-medium text-foreground">operator</strong> also cancels, upgrades, drains and sunsets,{' '}
-            <strong className="font-medium text-foreground">admin</strong> also deletes, forces and manages tokens. <em>public</em> needs no token. A
-            loopback install without <code className="font-mono text-xs">FLOWDECK_AUTH=required</code> lets local callers in.
+            <strong className="font-medium text-foreground">admin</strong> also deletes, forces and manages tokens. <em>public</em> needs no token. A loopback
+            install without <code className="font-mono text-xs">FLOWDECK_AUTH=required</code> lets local callers in.
           </p>
         </CardContent>
       </Card>
@@ -60,8 +60,7 @@ export function AuthGuide() {
           </p>
           <p>
             Writes name the row version they expect (<code className="font-mono text-xs">expectedVersion</code> or{' '}
-            <code className="font-mono text-xs">If-Match</code>); a stale one is a 409 with the expected and actual versions. Bodies past their limit
-            are a 413.
+            <code className="font-mono text-xs">If-Match</code>); a stale one is a 409 with the expected and actual versions. Bodies past their limit are a 413.
           </p>
         </CardContent>
       </Card>

@@ -24,8 +24,7 @@ export function EndpointItem({ endpoint: e }: { endpoint: ReferenceEndpoint }) {
         {e.body && (
           <div className="flex flex-col gap-2 text-xs">
             <p>
-              <span className="font-medium">Body</span>{' '}
-              <code className="rounded bg-muted px-1 py-0.5 font-mono">{e.body.contentType}</code>
+              <span className="font-medium">Body</span> <code className="rounded bg-muted px-1 py-0.5 font-mono">{e.body.contentType}</code>
               {e.body.required ? '' : ' (optional)'}
               {e.body.limitBytes ? <span className="text-muted-foreground"> · up to {formatBytes(e.body.limitBytes)}</span> : null}
               {e.body.note ? <span className="text-muted-foreground"> · {e.body.note}</span> : null}

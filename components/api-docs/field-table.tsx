@@ -26,9 +26,7 @@ export function FieldTable({ fields }: { fields: ReferenceField[] }) {
               </td>
               <td className="px-3 py-2 text-muted-foreground">{f.in}</td>
               <td className="max-w-56 px-3 py-2 font-mono break-words">{f.type}</td>
-              <td className="px-3 py-2 break-all text-muted-foreground">
-                {[f.description, f.constraints].filter(Boolean).join(' · ') || '—'}
-              </td>
+              <td className="px-3 py-2 break-all text-muted-foreground">{[f.description, f.constraints].filter(Boolean).join(' · ') || '—'}</td>
             </tr>
           ))}
         </tbody>

@@ -14,7 +14,11 @@ export function MethodBadge({ method, className }: { method: HttpMethod; classNa
   return (
     <span
       data-testid="method-badge"
-      className={cn('inline-flex h-5 w-[3.75rem] shrink-0 items-center justify-center rounded border font-mono text-[11px] font-semibold tracking-wide', METHOD_STYLE[method], className)}
+      className={cn(
+        'inline-flex h-5 w-[3.75rem] shrink-0 items-center justify-center rounded border font-mono text-[11px] font-semibold tracking-wide',
+        METHOD_STYLE[method],
+        className,
+      )}
     >
       {method}
     </span>

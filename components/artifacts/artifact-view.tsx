@@ -3,10 +3,10 @@
 import { Download, FileBox, Package } from 'lucide-react';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { RefetchError } from '@/components/run-detail/refetch-error';
 import { PageHeader } from '@/components/shell/page-header';
 import { Badge } from '@/components/ui/badge';
 import { CopyButton } from '@/components/ui/copy-button';
-import { RefetchError } from '@/components/run-detail/refetch-error';
 import { useArtifactUsage } from '@/lib/api/hooks/use-artifact-usage';
 import { shortDigest } from '@/lib/domain/digest-format';
 import { formatBytes } from '@/lib/domain/graph-format';
@@ -41,7 +41,13 @@ export function ArtifactView({ digest }: { digest: string }) {
             <span className="font-mono text-xl font-medium text-muted-foreground">{shortDigest(data.digest)}</span>
           </>
         }
-        badge={manifest && data.fileCount !== null ? <Badge tone="primary">{data.fileCount} {data.fileCount === 1 ? 'file' : 'files'}</Badge> : undefined}
+        badge={
+          manifest && data.fileCount !== null ? (
+            <Badge tone="primary">
+              {data.fileCount} {data.fileCount === 1 ? 'file' : 'files'}
+            </Badge>
+          ) : undefined
+        }
         description={
           <span className="flex items-center gap-1 font-mono text-xs break-all" data-testid="artifact-digest">
             {data.digest}
@@ -64,7 +70,11 @@ export function ArtifactView({ digest }: { digest: string }) {
           )}
           {!manifest && (
             <Fact label="Contents">
-              <a href={routes.api.blob(data.digest)} download={shortDigest(data.digest)} className="inline-flex items-center gap-1 text-primary hover:underline">
+              <a
+                href={routes.api.blob(data.digest)}
+                download={shortDigest(data.digest)}
+                className="inline-flex items-center gap-1 text-primary hover:underline"
+              >
                 <Download aria-hidden className="size-3.5" />
                 Download
               </a>
@@ -81,7 +91,8 @@ export function ArtifactView({ digest }: { digest: string }) {
         ) : (
           <section aria-label="Listed in" data-testid="artifact-manifests">
             <h2 className="mb-2 flex items-center gap-2 text-sm font-semibold">
-              <Package aria-hidden className="size-4 text-muted-foreground" /> Listed in {data.manifests.length} {data.manifests.length === 1 ? 'manifest' : 'manifests'}
+              <Package aria-hidden className="size-4 text-muted-foreground" /> Listed in {data.manifests.length}{' '}
+              {data.manifests.length === 1 ? 'manifest' : 'manifests'}
             </h2>
             <ul className="flex flex-wrap gap-2">
               {data.manifests.map((m) => (
@@ -95,7 +106,14 @@ export function ArtifactView({ digest }: { digest: string }) {
           </section>
         )}
         <UsageTable title="Produced by" uses={data.producedBy} limit={USAGE_LIMIT} empty="No step of any run published this artifact." testId="produced-by" />
-        <UsageTable title="Consumed by" uses={data.consumedBy} consumers limit={USAGE_LIMIT} empty="No step of any run staged this artifact." testId="consumed-by" />
+        <UsageTable
+          title="Consumed by"
+          uses={data.consumedBy}
+          consumers
+          limit={USAGE_LIMIT}
+          empty="No step of any run staged this artifact."
+          testId="consumed-by"
+        />
       </div>
     </>
   );

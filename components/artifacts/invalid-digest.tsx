@@ -11,8 +11,8 @@ export function InvalidDigest({ value }: { value: string }) {
       title="That is not a digest"
       description={
         <>
-          <code className="rounded bg-muted px-1 py-0.5 font-mono text-xs break-all text-foreground">{shown}</code> is not a content digest. A digest
-          is <code className="font-mono text-xs">sha256:</code> followed by 64 lowercase hexadecimal digits.
+          <code className="rounded bg-muted px-1 py-0.5 font-mono text-xs break-all text-foreground">{shown}</code> is not a content digest. A digest is{' '}
+          <code className="font-mono text-xs">sha256:</code> followed by 64 lowercase hexadecimal digits.
         </>
       }
       className="mt-6"

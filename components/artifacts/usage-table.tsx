@@ -24,9 +24,7 @@ export function UsageTable({ title, uses, consumers, limit, empty, testId }: Usa
     <section data-testid={testId} aria-label={title} className="overflow-hidden rounded-xl border bg-card shadow-xs">
       <header className="flex items-baseline gap-2 border-b px-4 py-3">
         <h2 className="text-sm font-semibold">{title}</h2>
-        <span className="text-xs text-muted-foreground tabular-nums">
-          {uses.length >= limit ? `newest ${limit}` : uses.length}
-        </span>
+        <span className="text-xs text-muted-foreground tabular-nums">{uses.length >= limit ? `newest ${limit}` : uses.length}</span>
       </header>
       {uses.length === 0 ? (
         <p className="px-4 py-6 text-center text-sm text-muted-foreground">{empty}</p>

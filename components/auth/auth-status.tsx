@@ -43,7 +43,10 @@ export function AuthStatus() {
   const expires = caller.expiresAt ? ` Session ends ${formatTimestamp(caller.expiresAt)}.` : '';
   return (
     <div data-testid="auth-status" data-mode="on" data-role={caller.role} className="flex min-w-0 items-center gap-2">
-      <div className="flex min-w-0 flex-1 items-center gap-1.5 text-xs" title={`Signed in with the token "${caller.actor}" (${caller.role}: ${ROLE_SUMMARIES[caller.role]}).${expires}`}>
+      <div
+        className="flex min-w-0 flex-1 items-center gap-1.5 text-xs"
+        title={`Signed in with the token "${caller.actor}" (${caller.role}: ${ROLE_SUMMARIES[caller.role]}).${expires}`}
+      >
         <KeyRound aria-hidden className="hidden size-3.5 shrink-0 text-muted-foreground sm:block" />
         <span className="hidden truncate font-medium sm:inline" data-testid="auth-actor">
           {caller.actor}

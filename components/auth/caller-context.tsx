@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, type ReactNode, useContext } from 'react';
-import { permission, type Permission } from '@/lib/api/action-access';
+import { type Permission, permission } from '@/lib/api/action-access';
 import type { Access } from '@/lib/contract/endpoints';
 import type { SessionInfo } from '@/lib/contract/session';
 

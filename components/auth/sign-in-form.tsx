@@ -72,8 +72,8 @@ export function SignInForm({ next }: { next: string }) {
         Sign in
       </Button>
       <p className="text-xs leading-relaxed text-muted-foreground">
-        The token is exchanged for a session cookie that scripts cannot read; the token itself is not stored in this browser. The session
-        ends after 12 hours, when you sign out, or when the token is revoked.
+        The token is exchanged for a session cookie that scripts cannot read; the token itself is not stored in this browser. The session ends after 12 hours,
+        when you sign out, or when the token is revoked.
       </p>
     </form>
   );

@@ -28,9 +28,9 @@ export function SignInScreen({ next, blockedHost }: SignInScreenProps) {
             <SignInForm next={next} />
           ) : (
             <Callout tone="warning" data-testid="host-blocked">
-              You reached it as <span className="font-mono">{blockedHost}</span>. Open it on this machine as{' '}
-              <span className="font-mono">127.0.0.1</span> or <span className="font-mono">localhost</span>, or, if it is meant to be reachable
-              under this name, restart it with <span className="font-mono">FLOWDECK_AUTH=required</span>.
+              You reached it as <span className="font-mono">{blockedHost}</span>. Open it on this machine as <span className="font-mono">127.0.0.1</span> or{' '}
+              <span className="font-mono">localhost</span>, or, if it is meant to be reachable under this name, restart it with{' '}
+              <span className="font-mono">FLOWDECK_AUTH=required</span>.
             </Callout>
           )}
         </CardContent>

@@ -78,7 +78,11 @@ export function ChangeDiff({ change }: { change: CommitDetail['changes'][number]
         </tbody>
       </table>
       {same > 0 && (
-        <button type="button" onClick={() => setShowSame(!showSame)} className="w-full cursor-pointer border-t px-4 py-1.5 text-left text-xs text-primary hover:bg-accent/50">
+        <button
+          type="button"
+          onClick={() => setShowSame(!showSame)}
+          className="w-full cursor-pointer border-t px-4 py-1.5 text-left text-xs text-primary hover:bg-accent/50"
+        >
           {showSame ? 'Hide unchanged fields' : `Show ${same} unchanged ${same === 1 ? 'field' : 'fields'}`}
         </button>
       )}

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/field';
 import type { CommitFilters as Filters } from '@/lib/contract/schemas';
-import { COMMIT_ACTIONS, COMMIT_ENTITIES as ENTITIES, commitActionLabel } from '@/lib/domain/commit-format';
+import { COMMIT_ACTIONS, commitActionLabel, COMMIT_ENTITIES as ENTITIES } from '@/lib/domain/commit-format';
 
 const ID_PATTERN = /^[a-z]+_[0-9A-Z]{26}$/;
 
@@ -18,7 +18,12 @@ export function CommitFilters({ filters, onChange }: { filters: Filters; onChang
   const badId = id !== '' && !ID_PATTERN.test(id);
   return (
     <div role="group" aria-label="Filter commits" className="flex flex-wrap items-center gap-2">
-      <Select aria-label="Entity" className="w-36" value={filters.entity ?? ''} onChange={(e) => set({ entity: (e.target.value || undefined) as Filters['entity'] })}>
+      <Select
+        aria-label="Entity"
+        className="w-36"
+        value={filters.entity ?? ''}
+        onChange={(e) => set({ entity: (e.target.value || undefined) as Filters['entity'] })}
+      >
         <option value="">Any entity</option>
         {ENTITIES.map((e) => (
           <option key={e} value={e}>

@@ -52,7 +52,9 @@ export function CommitsTable({ commits }: { commits: CommitListItem[] }) {
                   {c.entities.slice(0, ENTITIES_SHOWN).map((e) => (
                     <EntityLink key={`${e.entity}:${e.id}`} entity={e.entity} id={e.id} />
                   ))}
-                  {c.changeCount > ENTITIES_SHOWN && <span className="text-xs text-muted-foreground">+{(c.changeCount - ENTITIES_SHOWN).toLocaleString('en-US')} more</span>}
+                  {c.changeCount > ENTITIES_SHOWN && (
+                    <span className="text-xs text-muted-foreground">+{(c.changeCount - ENTITIES_SHOWN).toLocaleString('en-US')} more</span>
+                  )}
                 </span>
               </td>
               <td className={`${td} font-mono text-[12px]`}>{c.actor}</td>

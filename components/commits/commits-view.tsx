@@ -21,7 +21,9 @@ export function CommitsView({ filters }: { filters: Filters }) {
   return (
     <div className="space-y-3" data-testid="commits-view">
       <CommitFilters key={JSON.stringify(filters)} filters={filters} onChange={(next) => router.replace(routes.commits(next), { scroll: false })} />
-      {list.error && <QueryError what="the commit log" message={isApiError(list.error) ? list.error.message : 'The server could not be reached.'} stale={items.length > 0} />}
+      {list.error && (
+        <QueryError what="the commit log" message={isApiError(list.error) ? list.error.message : 'The server could not be reached.'} stale={items.length > 0} />
+      )}
       {list.isPending ? (
         <p role="status" className="flex items-center gap-2 text-sm text-muted-foreground">
           <LoaderCircle aria-hidden className="size-4 animate-spin" /> Loading commits…
@@ -30,7 +32,11 @@ export function CommitsView({ filters }: { filters: Filters }) {
         <EmptyState
           icon={<GitCommitHorizontal />}
           title={filtered ? 'No commit matches these filters' : 'No commits yet'}
-          description={filtered ? 'Clear a filter to see more of the log.' : 'Every change made through Flowdeck — versions, sunsets, run actions, upgrades — is recorded here.'}
+          description={
+            filtered
+              ? 'Clear a filter to see more of the log.'
+              : 'Every change made through Flowdeck — versions, sunsets, run actions, upgrades — is recorded here.'
+          }
         />
       ) : (
         <>

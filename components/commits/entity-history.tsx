@@ -34,9 +34,15 @@ export function EntityHistory({ entity, id }: EntityHistoryProps) {
   }
   return (
     <div className="space-y-3" data-testid="entity-history">
-      {list.error && <QueryError what="the history" message={isApiError(list.error) ? list.error.message : 'The server could not be reached.'} stale={items.length > 0} />}
+      {list.error && (
+        <QueryError what="the history" message={isApiError(list.error) ? list.error.message : 'The server could not be reached.'} stale={items.length > 0} />
+      )}
       {items.length === 0 ? (
-        <EmptyState icon={<History />} title="No changes recorded" description={`Nothing has changed this ${entity} through Flowdeck yet. Engine events are in the run's event log, not here.`} />
+        <EmptyState
+          icon={<History />}
+          title="No changes recorded"
+          description={`Nothing has changed this ${entity} through Flowdeck yet. Engine events are in the run's event log, not here.`}
+        />
       ) : (
         <ol className="relative space-y-0 border-l pl-5">
           {items.map((c) => (
@@ -53,7 +59,11 @@ export function EntityHistory({ entity, id }: EntityHistoryProps) {
                 </Link>
               </div>
               {c.reason && <p className="mt-0.5 text-sm text-muted-foreground">“{c.reason}”</p>}
-              {c.changeCount > 1 && <p className="mt-0.5 text-xs text-muted-foreground">with {c.changeCount - 1} other {c.changeCount === 2 ? 'change' : 'changes'}</p>}
+              {c.changeCount > 1 && (
+                <p className="mt-0.5 text-xs text-muted-foreground">
+                  with {c.changeCount - 1} other {c.changeCount === 2 ? 'change' : 'changes'}
+                </p>
+              )}
             </li>
           ))}
         </ol>

@@ -2,8 +2,8 @@
 
 import { Panel, useReactFlow, useStore } from '@xyflow/react';
 import { type PointerEvent, useEffect, useMemo, useRef } from 'react';
-import { cssColor, fitCanvas, type PaintNode, paintNodes } from './canvas-paint';
 import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/domain/graph-layout-protocol';
+import { cssColor, fitCanvas, type PaintNode, paintNodes } from './canvas-paint';
 
 export type MiniMapNode = PaintNode;
 

@@ -1,5 +1,5 @@
-import type { NodeStatus } from '@/lib/domain/node-status';
 import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/domain/graph-layout-protocol';
+import type { NodeStatus } from '@/lib/domain/node-status';
 
 /** A node as the canvas views (minimap, zoomed-out overview) paint it. */
 export interface PaintNode {
@@ -24,7 +24,12 @@ export function cssColor(variable: string, fallback: string, style: CSSStyleDecl
 }
 
 /** Sizes a canvas's bitmap for the device pixel ratio and returns its context, scaled to CSS pixels. */
-export function fitCanvas(canvas: HTMLCanvasElement, width: number, height: number, pixelRatio = window.devicePixelRatio || 1): CanvasRenderingContext2D | null {
+export function fitCanvas(
+  canvas: HTMLCanvasElement,
+  width: number,
+  height: number,
+  pixelRatio = window.devicePixelRatio || 1,
+): CanvasRenderingContext2D | null {
   canvas.width = Math.max(1, Math.round(width * pixelRatio));
   canvas.height = Math.max(1, Math.round(height * pixelRatio));
   const ctx = canvas.getContext('2d');

@@ -16,12 +16,7 @@ export function ArtifactEdgeLabel({ artifact, condition, compact, fan }: { artif
   const label = artifactLabel(artifact);
   const Icon = artifact.stale ? TriangleAlert : Package;
   const details = [label.summary, condition, fan > 1 ? `→ ${fan} steps` : null].filter(Boolean).join(' · ');
-  const title = [
-    label.staleReason ?? `Artifact manifest ${artifact.digest}`,
-    label.summary,
-    condition,
-    fan > 1 ? `staged by ${fan} steps` : null,
-  ]
+  const title = [label.staleReason ?? `Artifact manifest ${artifact.digest}`, label.summary, condition, fan > 1 ? `staged by ${fan} steps` : null]
     .filter(Boolean)
     .join(' · ');
   return (
@@ -33,7 +28,9 @@ export function ArtifactEdgeLabel({ artifact, condition, compact, fan }: { artif
       title={title}
       className={cn(
         'block rounded-md border leading-none whitespace-nowrap shadow-xs transition-colors',
-        artifact.stale ? 'border-warning/60 bg-[color-mix(in_oklch,var(--color-warning)_14%,var(--color-card))] text-warning' : 'border-primary/30 bg-card text-primary hover:bg-primary/10',
+        artifact.stale
+          ? 'border-warning/60 bg-[color-mix(in_oklch,var(--color-warning)_14%,var(--color-card))] text-warning'
+          : 'border-primary/30 bg-card text-primary hover:bg-primary/10',
         compact ? 'p-1' : 'px-1.5 py-1 text-[10px]',
       )}
     >

@@ -3,11 +3,11 @@
 import { BaseEdge, type Edge, EdgeLabelRenderer, type EdgeProps, getBezierPath, useStore } from '@xyflow/react';
 import { memo } from 'react';
 import { bezierPoint, edgeLabelPoint } from '@/lib/domain/graph-geometry';
+import { LAYER_GAP } from '@/lib/domain/graph-layout-protocol';
 import type { GraphEdge } from '@/lib/domain/graph-model';
 import type { NeedCondition } from '@/lib/domain/node-status';
 import { cn } from '@/lib/utils/cn';
 import { ArtifactEdgeLabel } from './edge-label';
-import { LAYER_GAP } from '@/lib/domain/graph-layout-protocol';
 
 /**
  * `selectedEnd`: which end of the edge is the selected node, if any (the edge is then drawn heavier).

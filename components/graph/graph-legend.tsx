@@ -1,6 +1,6 @@
 import type { GraphModel } from '@/lib/domain/graph-model';
 import { countByStatus } from '@/lib/domain/graph-model';
-import { NODE_STATUSES, NODE_STATUS_LABELS } from '@/lib/domain/node-status';
+import { NODE_STATUS_LABELS, NODE_STATUSES } from '@/lib/domain/node-status';
 import { EDGE_STYLES, type EdgeKind, edgeKind } from './flow-edge';
 import { NODE_STATUS_STYLES } from './node-status-style';
 

@@ -3,7 +3,9 @@
 import { layeredPositions } from '@/lib/domain/graph-layout-engines';
 import type { LayoutRequest, LayoutResponse } from '@/lib/domain/graph-layout-protocol';
 
-type Answer = Extract<LayoutResponse, { ok: true }> | { id: number; ok: true; fallback: true; xs: Float64Array; ys: Float64Array; engine: 'layered'; ms: number };
+type Answer =
+  | Extract<LayoutResponse, { ok: true }>
+  | { id: number; ok: true; fallback: true; xs: Float64Array; ys: Float64Array; engine: 'layered'; ms: number };
 
 let worker: Worker | null = null;
 let broken = false;

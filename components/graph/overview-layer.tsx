@@ -2,8 +2,8 @@
 
 import { ViewportPortal } from '@xyflow/react';
 import { useEffect, useMemo, useRef } from 'react';
-import { cssColor, fitCanvas, type PaintNode, paintNodes } from './canvas-paint';
 import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/domain/graph-layout-protocol';
+import { cssColor, fitCanvas, type PaintNode, paintNodes } from './canvas-paint';
 
 /** Largest side and area of the overview's bitmap: sharp enough zoomed out, cheap in memory. */
 const MAX_SIDE = 4_096;

@@ -3,10 +3,10 @@
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
 import { Hourglass, Webhook } from 'lucide-react';
 import { memo } from 'react';
+import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/domain/graph-layout-protocol';
 import type { GraphNode } from '@/lib/domain/graph-model';
 import { NODE_STATUS_LABELS } from '@/lib/domain/node-status';
 import { cn } from '@/lib/utils/cn';
-import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/domain/graph-layout-protocol';
 import { NODE_STATUS_STYLES } from './node-status-style';
 
 export type StepNodeType = Node<{ node: GraphNode }, 'step'>;
@@ -38,7 +38,10 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
     >
       <Handle type="target" position={Position.Left} isConnectable={false} style={HIDDEN_HANDLE} />
       {node.status === 'running' && <span aria-hidden className="absolute -inset-px animate-pulse rounded-lg ring-2 ring-info/50" />}
-      <Icon aria-label={NODE_STATUS_LABELS[node.status]} className={cn('size-4 shrink-0', style.text, node.status === 'running' && 'animate-spin [animation-duration:2.5s]')} />
+      <Icon
+        aria-label={NODE_STATUS_LABELS[node.status]}
+        className={cn('size-4 shrink-0', style.text, node.status === 'running' && 'animate-spin [animation-duration:2.5s]')}
+      />
       <div className="min-w-0 flex-1 leading-tight">
         <div className="truncate font-mono text-[12.5px] font-medium text-foreground">{node.id}</div>
         <div className="mt-0.5 truncate text-[11px] text-muted-foreground">

@@ -3,10 +3,10 @@
 import { MarkerType, type NodeHandle, Position } from '@xyflow/react';
 import { useMemo } from 'react';
 import { labelPerFan, placeEdgeLabels } from '@/lib/domain/graph-geometry';
+import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/domain/graph-layout-protocol';
 import type { GraphModel } from '@/lib/domain/graph-model';
 import type { PaintNode } from './canvas-paint';
 import { EDGE_STYLES, edgeKind, type FlowEdgeType, LABEL_REACH, LABEL_SPACING } from './flow-edge';
-import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/domain/graph-layout-protocol';
 import type { StepNodeType } from './step-node';
 import type { GraphLayout } from './use-graph-layout';
 
@@ -29,7 +29,9 @@ type Label = { at: Point; count: number };
 /** Artifact labels, one per fan (a producer's digest staged by many consumers), spread apart in their gap. */
 function artifactLabels(model: GraphModel, at: (id: string) => Point): Map<string, Label> {
   const artifacts = model.edges.filter((e) => e.artifact);
-  const fans = labelPerFan(artifacts.map((e) => ({ id: e.id, source: e.source, digest: e.artifact?.digest ?? '', stale: e.artifact?.stale ?? false, targetY: at(e.target).y })));
+  const fans = labelPerFan(
+    artifacts.map((e) => ({ id: e.id, source: e.source, digest: e.artifact?.digest ?? '', stale: e.artifact?.stale ?? false, targetY: at(e.target).y })),
+  );
   const points = placeEdgeLabels(
     artifacts
       .filter((e) => fans.has(e.id))
@@ -52,14 +54,31 @@ function artifactLabels(model: GraphModel, at: (id: string) => Point): Map<strin
  * overview (React Flow gets none at all, so a far zoom never makes it render thousands).
  */
 export function useFlowElements(model: GraphModel, layout: GraphLayout | null, selectedId: string | null, hidden: boolean) {
-  const at = useMemo(() => (id: string): Point => layout?.positions.get(id) ?? { x: 0, y: 0 }, [layout]);
+  const at = useMemo(
+    () =>
+      (id: string): Point =>
+        layout?.positions.get(id) ?? { x: 0, y: 0 },
+    [layout],
+  );
 
   const all = useMemo((): StepNodeType[] => {
     if (!layout) return [];
     return model.nodes.flatMap((node) => {
       const position = layout.positions.get(node.id);
       if (!position) return [];
-      return [{ id: node.id, type: 'step' as const, position, data: { node }, width: NODE_WIDTH, height: NODE_HEIGHT, measured: MEASURED, handles: HANDLES, selected: node.id === selectedId }];
+      return [
+        {
+          id: node.id,
+          type: 'step' as const,
+          position,
+          data: { node },
+          width: NODE_WIDTH,
+          height: NODE_HEIGHT,
+          measured: MEASURED,
+          handles: HANDLES,
+          selected: node.id === selectedId,
+        },
+      ];
     });
   }, [layout, model.nodes, selectedId]);
 
@@ -104,7 +123,9 @@ export function useFlowElements(model: GraphModel, layout: GraphLayout | null, s
         markerEnd: { type: MarkerType.ArrowClosed, color: EDGE_STYLES[edgeKind(edge)].stroke, width: 16, height: 16 },
         selectable: false,
         focusable: false,
-        ariaLabel: edge.artifact ? `Artifact from ${edge.source} to ${edge.target}${edge.artifact.stale ? ' (stale)' : ''}` : `${edge.target} needs ${edge.source}`,
+        ariaLabel: edge.artifact
+          ? `Artifact from ${edge.source} to ${edge.target}${edge.artifact.stale ? ' (stale)' : ''}`
+          : `${edge.target} needs ${edge.source}`,
         domAttributes: { 'data-kind': edgeKind(edge) } as FlowEdgeType['domAttributes'],
       })),
     [model.edges, selectedId, labels],

@@ -1,9 +1,9 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { fitsGraph, type LayoutEngine, type LayoutRequest, type SeededLayout } from '@/lib/domain/graph-layout-protocol';
 import { type GraphModel, graphStructureKey } from '@/lib/domain/graph-model';
 import { dropLayout, requestLayout } from './layout-client';
-import { fitsGraph, type LayoutEngine, type LayoutRequest, type SeededLayout } from '@/lib/domain/graph-layout-protocol';
 
 export interface GraphLayout {
   /** The structure this layout is for (`graphStructureKey`). */

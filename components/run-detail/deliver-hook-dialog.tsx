@@ -3,11 +3,11 @@
 import { Webhook } from 'lucide-react';
 import { useState } from 'react';
 import { usePermission } from '@/components/auth/caller-context';
-import { toastWriteError } from '@/components/versions/write-feedback';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Field, Textarea } from '@/components/ui/field';
 import { toast } from '@/components/ui/toast';
+import { toastWriteError } from '@/components/versions/write-feedback';
 import { RUN_ACTION_ACCESS } from '@/lib/api/action-access';
 import { useDeliverHook } from '@/lib/api/hooks/use-deliver-hook';
 import { isEngineSource, RUN_SOURCE_LABELS, type RunSource } from '@/lib/domain/run-source';
@@ -63,7 +63,9 @@ export function DeliverHookButton({ runId, token, source }: { runId: string; tok
           description={token}
           footer={
             <>
-              <Button variant="ghost" onClick={() => setOpen(false)}>Back</Button>
+              <Button variant="ghost" onClick={() => setOpen(false)}>
+                Back
+              </Button>
               <Button onClick={send} disabled={!parsed.ok || deliver.isPending} data-testid="deliver-hook-confirm">
                 {deliver.isPending ? 'Delivering…' : 'Deliver'}
               </Button>
@@ -76,7 +78,13 @@ export function DeliverHookButton({ runId, token, source }: { runId: string; tok
               : 'The step waiting on this hook succeeds with the payload as its output, and the run continues.'}
           </p>
           <Field label="Payload (JSON, optional)" htmlFor="hook-payload" error={parsed.ok ? undefined : parsed.error}>
-            <Textarea id="hook-payload" value={text} onChange={(e) => setText(e.target.value)} aria-invalid={!parsed.ok} className="min-h-24 font-mono text-[12px]" />
+            <Textarea
+              id="hook-payload"
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              aria-invalid={!parsed.ok}
+              className="min-h-24 font-mono text-[12px]"
+            />
           </Field>
         </Dialog>
       )}

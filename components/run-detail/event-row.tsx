@@ -47,13 +47,22 @@ export const EventRow = memo(function EventRow({ event, onNode }: { event: Event
           {formatClock(event.at, zone)}
         </time>
         <span>
-          <Badge tone={TONES[event.type]} className="font-mono text-[11px]" title={event.engineType ? `the engine's own type; Flowdeck reads it as ${event.type}` : undefined}>
+          <Badge
+            tone={TONES[event.type]}
+            className="font-mono text-[11px]"
+            title={event.engineType ? `the engine's own type; Flowdeck reads it as ${event.type}` : undefined}
+          >
             {event.engineType ?? event.type}
           </Badge>
         </span>
         <span className="truncate">
           {event.nodeId && (
-            <button type="button" onClick={() => onNode(event.nodeId as string)} title={`Only events of ${event.nodeId}`} className="cursor-pointer font-mono hover:text-primary hover:underline">
+            <button
+              type="button"
+              onClick={() => onNode(event.nodeId as string)}
+              title={`Only events of ${event.nodeId}`}
+              className="cursor-pointer font-mono hover:text-primary hover:underline"
+            >
               {event.nodeId}
             </button>
           )}

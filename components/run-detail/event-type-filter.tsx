@@ -33,7 +33,8 @@ export function EventTypeFilter({ value, onChange }: EventTypeFilterProps) {
     };
   }, [open]);
 
-  const toggle = (type: EventType) => onChange(value.includes(type) ? value.filter((t) => t !== type) : EVENT_TYPES.filter((t) => t === type || value.includes(t)));
+  const toggle = (type: EventType) =>
+    onChange(value.includes(type) ? value.filter((t) => t !== type) : EVENT_TYPES.filter((t) => t === type || value.includes(t)));
   const summary = value.length === 0 ? 'All types' : value.length === 1 ? value[0] : `${value.length} types`;
 
   return (
@@ -44,7 +45,10 @@ export function EventTypeFilter({ value, onChange }: EventTypeFilterProps) {
         aria-haspopup="true"
         aria-expanded={open}
         onClick={() => setOpen(!open)}
-        className={buttonVariants({ variant: 'outline', className: cn('min-w-36 justify-between font-normal', value.length > 0 && 'border-primary/50 text-primary') })}
+        className={buttonVariants({
+          variant: 'outline',
+          className: cn('min-w-36 justify-between font-normal', value.length > 0 && 'border-primary/50 text-primary'),
+        })}
       >
         <span className="truncate">{summary}</span>
         <ChevronDown aria-hidden className="size-3.5 text-muted-foreground" />
@@ -59,7 +63,12 @@ export function EventTypeFilter({ value, onChange }: EventTypeFilterProps) {
                 return (
                   <label key={type} className="flex cursor-pointer items-center gap-2 rounded-md px-2 py-1 font-mono text-xs hover:bg-accent">
                     <input type="checkbox" checked={checked} onChange={() => toggle(type)} className="peer sr-only" />
-                    <span className={cn('flex size-3.5 items-center justify-center rounded border peer-focus-visible:ring-2 peer-focus-visible:ring-ring', checked && 'border-primary bg-primary text-primary-foreground')}>
+                    <span
+                      className={cn(
+                        'flex size-3.5 items-center justify-center rounded border peer-focus-visible:ring-2 peer-focus-visible:ring-ring',
+                        checked && 'border-primary bg-primary text-primary-foreground',
+                      )}
+                    >
                       {checked && <Check aria-hidden className="size-3" />}
                     </span>
                     {type}
@@ -69,7 +78,11 @@ export function EventTypeFilter({ value, onChange }: EventTypeFilterProps) {
             </fieldset>
           ))}
           {value.length > 0 && (
-            <button type="button" onClick={() => onChange([])} className="mt-1 w-full cursor-pointer rounded-md border-t px-2 pt-1.5 pb-1 text-left text-xs text-primary hover:underline">
+            <button
+              type="button"
+              onClick={() => onChange([])}
+              className="mt-1 w-full cursor-pointer rounded-md border-t px-2 pt-1.5 pb-1 text-left text-xs text-primary hover:underline"
+            >
               Show all types
             </button>
           )}

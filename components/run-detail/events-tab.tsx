@@ -32,7 +32,12 @@ export function EventsTab({ run }: { run: RunDetail }) {
     <div className="space-y-3" data-testid="events-tab">
       <div className="flex flex-wrap items-center gap-2" role="search" aria-label="Filter events">
         <EventTypeFilter value={types} onChange={setTypes} />
-        <select aria-label="Step" value={node ?? ''} onChange={(e) => setNode(e.target.value || null)} className={cn(inputClass, 'max-w-56 font-mono text-xs', node && 'border-primary/50 text-primary')}>
+        <select
+          aria-label="Step"
+          value={node ?? ''}
+          onChange={(e) => setNode(e.target.value || null)}
+          className={cn(inputClass, 'max-w-56 font-mono text-xs', node && 'border-primary/50 text-primary')}
+        >
           <option value="">All steps</option>
           {nodeIds.map((id) => (
             <option key={id} value={id}>
@@ -42,14 +47,25 @@ export function EventsTab({ run }: { run: RunDetail }) {
         </select>
         <label className="relative min-w-48 flex-1">
           <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-3.5 -translate-y-1/2 text-muted-foreground" />
-          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Search loaded events…" aria-label="Search loaded events" className={cn(inputClass, 'w-full pl-8')} />
+          <input
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder="Search loaded events…"
+            aria-label="Search loaded events"
+            className={cn(inputClass, 'w-full pl-8')}
+          />
         </label>
         {filtered && (
-          <Button variant="ghost" size="sm" onClick={() => {
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() => {
               setTypes([]);
               setNode(null);
               setQuery('');
-            }}>
+            }}
+          >
             <X aria-hidden className="size-3.5" />
             Clear
           </Button>
@@ -73,7 +89,12 @@ export function EventsTab({ run }: { run: RunDetail }) {
             ))}
           </div>
         ) : shown.length === 0 ? (
-          <EmptyState icon={<ListTree />} title="No events" description={filtered ? 'No loaded event matches these filters.' : 'This run has no events yet.'} className="m-3 py-10" />
+          <EmptyState
+            icon={<ListTree />}
+            title="No events"
+            description={filtered ? 'No loaded event matches these filters.' : 'This run has no events yet.'}
+            className="m-3 py-10"
+          />
         ) : (
           <ol aria-label="Events">
             {shown.map((e) => (

@@ -30,9 +30,7 @@ export function GraphTab({ run, selectedId, onSelect, seededLayout }: GraphTabPr
         icon={<Workflow />}
         title="No steps"
         description={
-          run.phase === 'setuperror'
-            ? 'The run failed during setup, before any step was created. Its setup errors are listed above.'
-            : 'This run has no steps.'
+          run.phase === 'setuperror' ? 'The run failed during setup, before any step was created. Its setup errors are listed above.' : 'This run has no steps.'
         }
       />
     );
@@ -41,10 +39,25 @@ export function GraphTab({ run, selectedId, onSelect, seededLayout }: GraphTabPr
   return (
     <div className={cn('grid gap-4', selected && 'lg:grid-cols-[minmax(0,1fr)_380px]')}>
       <div className="min-w-0 space-y-2">
-        <RunGraph model={model} selectedId={selected ? selected.nodeId : null} onSelect={onSelect} seededLayout={seededLayout} className="h-[max(460px,calc(100dvh-22rem))]" />
+        <RunGraph
+          model={model}
+          selectedId={selected ? selected.nodeId : null}
+          onSelect={onSelect}
+          seededLayout={seededLayout}
+          className="h-[max(460px,calc(100dvh-22rem))]"
+        />
         <GraphLegend model={model} />
       </div>
-      {selected && <NodePanel key={selected.nodeId} run={run} node={selected} onClose={() => onSelect(null)} onSelect={onSelect} className="lg:h-[max(460px,calc(100dvh-22rem))]" />}
+      {selected && (
+        <NodePanel
+          key={selected.nodeId}
+          run={run}
+          node={selected}
+          onClose={() => onSelect(null)}
+          onSelect={onSelect}
+          className="lg:h-[max(460px,calc(100dvh-22rem))]"
+        />
+      )}
     </div>
   );
 }

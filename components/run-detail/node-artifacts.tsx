@@ -1,9 +1,9 @@
 'use client';
 
 import { TriangleAlert } from 'lucide-react';
-import { AppLink } from '@/components/ui/app-link';
 import type { ReactNode } from 'react';
 import { ManifestFiles } from '@/components/artifacts/manifest-files';
+import { AppLink } from '@/components/ui/app-link';
 import { CopyButton } from '@/components/ui/copy-button';
 import type { ArtifactEdge, NodeSummary, RunDetail } from '@/lib/contract/runs';
 import { shortDigest } from '@/lib/domain/digest-format';

@@ -48,7 +48,12 @@ export function NodePanel({ run, node, onClose, onSelect, className }: NodePanel
       <div className="flex items-center gap-2 border-b px-4 py-3">
         <h2 className="min-w-0 flex-1 truncate font-mono text-sm font-semibold">{node.nodeId}</h2>
         <NodeStatusBadge status={node.status} />
-        <button type="button" onClick={onClose} aria-label="Close step panel" className="flex size-7 cursor-pointer items-center justify-center rounded-md text-muted-foreground hover:bg-accent hover:text-foreground">
+        <button
+          type="button"
+          onClick={onClose}
+          aria-label="Close step panel"
+          className="flex size-7 cursor-pointer items-center justify-center rounded-md text-muted-foreground hover:bg-accent hover:text-foreground"
+        >
           <X aria-hidden className="size-4" />
         </button>
       </div>
@@ -61,9 +66,21 @@ export function NodePanel({ run, node, onClose, onSelect, className }: NodePanel
           <Row label="Started">{node.startedAt ? <Timestamp iso={node.startedAt} /> : '—'}</Row>
           <Row label="Finished">{node.finishedAt ? <Timestamp iso={node.finishedAt} /> : '—'}</Row>
           <Row label={running ? 'Running for' : 'Duration'}>
-            <span suppressHydrationWarning className="tabular-nums">{duration === null ? '—' : formatDuration(duration)}</span>
+            <span suppressHydrationWarning className="tabular-nums">
+              {duration === null ? '—' : formatDuration(duration)}
+            </span>
           </Row>
-          {waiting && <Row label="Waiting">{waiting.kind === 'sleep' ? <>until <Timestamp iso={waiting.until} /></> : <>on hook {waiting.token}</>}</Row>}
+          {waiting && (
+            <Row label="Waiting">
+              {waiting.kind === 'sleep' ? (
+                <>
+                  until <Timestamp iso={waiting.until} />
+                </>
+              ) : (
+                <>on hook {waiting.token}</>
+              )}
+            </Row>
+          )}
           {node.reusedFrom && <Row label="Reused from">{node.reusedFrom}</Row>}
           <Row label="Signature">
             {signature ? (
@@ -83,7 +100,11 @@ export function NodePanel({ run, node, onClose, onSelect, className }: NodePanel
                 .sort((a, b) => NEED_CONDITIONS.indexOf(a.when) - NEED_CONDITIONS.indexOf(b.when))
                 .map((need) => (
                   <li key={need.step}>
-                    <button type="button" onClick={() => onSelect(need.step)} className="cursor-pointer rounded-md border px-1.5 py-0.5 font-mono text-xs hover:bg-accent">
+                    <button
+                      type="button"
+                      onClick={() => onSelect(need.step)}
+                      className="cursor-pointer rounded-md border px-1.5 py-0.5 font-mono text-xs hover:bg-accent"
+                    >
                       {need.step}
                       {need.when !== 'on_success' && <span className="ml-1 font-sans text-muted-foreground">{need.when.replace('_', ' ')}</span>}
                     </button>

@@ -18,7 +18,12 @@ export function NodePayloads({ runId, node }: { runId: string; node: NodeSummary
           what="this step's input and output"
           message={message}
           action={
-            <button type="button" onClick={() => void refetch()} disabled={isFetching} className="cursor-pointer rounded-md px-2 py-0.5 text-xs font-medium hover:bg-warning/15">
+            <button
+              type="button"
+              onClick={() => void refetch()}
+              disabled={isFetching}
+              className="cursor-pointer rounded-md px-2 py-0.5 text-xs font-medium hover:bg-warning/15"
+            >
               Retry
             </button>
           }
@@ -35,10 +40,14 @@ export function NodePayloads({ runId, node }: { runId: string; node: NodeSummary
   }
   return (
     <div data-testid="node-payloads" className="space-y-5">
-      {error && <QueryError what="this step's latest input and output" message={isApiError(error) ? error.message : 'The server could not be reached.'} stale />}
+      {error && (
+        <QueryError what="this step's latest input and output" message={isApiError(error) ? error.message : 'The server could not be reached.'} stale />
+      )}
       {data.input !== null && <JsonViewer label="Input" value={data.input} defaultExpandDepth={2} />}
       {data.error !== null && <JsonViewer label="Error" value={data.error} defaultExpandDepth={3} />}
-      {(data.output !== null || node.status === 'success') && <JsonViewer label="Output" value={data.output} emptyText="The step succeeded without output." defaultExpandDepth={2} />}
+      {(data.output !== null || node.status === 'success') && (
+        <JsonViewer label="Output" value={data.output} emptyText="The step succeeded without output." defaultExpandDepth={2} />
+      )}
     </div>
   );
 }

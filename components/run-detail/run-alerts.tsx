@@ -6,11 +6,11 @@ import { CopyButton } from '@/components/ui/copy-button';
 import { Timestamp } from '@/components/ui/timestamp';
 import { useNow } from '@/components/ui/use-now';
 import type { RunDetail } from '@/lib/api/hooks/use-run';
-import { formatRelative } from '@/lib/domain/time-format';
-import { ENGINE_ACTION_LABELS, ENGINE_LIMITS, isEngineSource, RUN_SOURCE_LABELS } from '@/lib/domain/run-source';
 import { runActions } from '@/lib/domain/run-actions';
-import { DeliverHookButton } from './deliver-hook-dialog';
+import { ENGINE_ACTION_LABELS, ENGINE_LIMITS, isEngineSource, RUN_SOURCE_LABELS } from '@/lib/domain/run-source';
+import { formatRelative } from '@/lib/domain/time-format';
 import { cn } from '@/lib/utils/cn';
+import { DeliverHookButton } from './deliver-hook-dialog';
 
 const TONES = {
   info: 'border-info/25 bg-info-soft text-info',
@@ -20,7 +20,10 @@ const TONES = {
 
 function Alert({ tone, icon, testId, children }: { tone: keyof typeof TONES; icon: ReactNode; testId: string; children: ReactNode }) {
   return (
-    <div data-testid={testId} className={cn('flex gap-2.5 rounded-lg border px-3.5 py-2.5 text-sm [&>svg]:mt-0.5 [&>svg]:size-4 [&>svg]:shrink-0', TONES[tone])}>
+    <div
+      data-testid={testId}
+      className={cn('flex gap-2.5 rounded-lg border px-3.5 py-2.5 text-sm [&>svg]:mt-0.5 [&>svg]:size-4 [&>svg]:shrink-0', TONES[tone])}
+    >
       {icon}
       <div className="min-w-0 flex-1 text-foreground">{children}</div>
     </div>
@@ -70,9 +73,13 @@ export function RunAlerts({ run }: { run: RunDetail }) {
       {open.map((a) => (
         <Alert key={a.id} tone="info" icon={<Send aria-hidden />} testId="run-engine-action">
           <span className="font-medium">{ENGINE_ACTION_LABELS[a.kind]}</span> asked by {a.actor}{' '}
-          <span className="text-muted-foreground" suppressHydrationWarning>({formatRelative(a.createdAt, now)})</span>
+          <span className="text-muted-foreground" suppressHydrationWarning>
+            ({formatRelative(a.createdAt, now)})
+          </span>
           {' — '}
-          {a.status === 'claimed' ? `the ${engine} connector ${a.claimedBy ?? ''} is carrying it out.` : `waiting for the ${engine} connector to carry it out in the app.`}
+          {a.status === 'claimed'
+            ? `the ${engine} connector ${a.claimedBy ?? ''} is carrying it out.`
+            : `waiting for the ${engine} connector to carry it out in the app.`}
         </Alert>
       ))}
       {failed.map((a) => (
@@ -100,8 +107,8 @@ export function RunAlerts({ run }: { run: RunDetail }) {
       )}
       {run.stranded && (
         <Alert tone="warning" icon={<TriangleAlert aria-hidden />} testId="run-stranded-note">
-          This run is stranded: its version was sunset by force while the run was still active, so no address serves it any more.
-          Upgrade it to a live version or cancel it.
+          This run is stranded: its version was sunset by force while the run was still active, so no address serves it any more. Upgrade it to a live version
+          or cancel it.
         </Alert>
       )}
     </div>

@@ -1,8 +1,8 @@
 'use client';
 
 import { ArrowLeft, ArrowRight } from 'lucide-react';
-import { AppLink } from '@/components/ui/app-link';
 import type { ReactNode } from 'react';
+import { AppLink } from '@/components/ui/app-link';
 import { Timestamp } from '@/components/ui/timestamp';
 import { useNow } from '@/components/ui/use-now';
 import type { RunDetail } from '@/lib/api/hooks/use-run';

@@ -1,10 +1,10 @@
 import { ChevronRight, FolderTree, Layers } from 'lucide-react';
 import { AppLink } from '@/components/ui/app-link';
+import { Badge } from '@/components/ui/badge';
+import { CopyButton } from '@/components/ui/copy-button';
 import { RunActions } from '@/components/upgrade/run-actions';
 import { RunRoleNote } from '@/components/upgrade/run-role-note';
 import { RunUpgradeDialog } from '@/components/upgrade/run-upgrade-dialog';
-import { Badge } from '@/components/ui/badge';
-import { CopyButton } from '@/components/ui/copy-button';
 import type { RunDetail } from '@/lib/api/hooks/use-run';
 import { isEngineSource, RUN_SOURCE_LABELS } from '@/lib/domain/run-source';
 import { routes } from '@/lib/routes';
@@ -42,7 +42,15 @@ export function RunHeader({ run }: { run: RunDetail }) {
           )}
           <div className="ml-auto flex gap-2">
             <RunActions runId={run.id} phase={run.phase} rowVersion={run.rowVersion} upgradedTo={run.upgradedTo} source={run.source} />
-            <RunUpgradeDialog runId={run.id} versionId={run.versionId} workflow={run.workflow} rowVersion={run.rowVersion} phase={run.phase} upgradedTo={run.upgradedTo} source={run.source} />
+            <RunUpgradeDialog
+              runId={run.id}
+              versionId={run.versionId}
+              workflow={run.workflow}
+              rowVersion={run.rowVersion}
+              phase={run.phase}
+              upgradedTo={run.upgradedTo}
+              source={run.source}
+            />
             <RunRoleNote phase={run.phase} upgradedTo={run.upgradedTo} />
           </div>
         </div>
@@ -53,13 +61,23 @@ export function RunHeader({ run }: { run: RunDetail }) {
           </span>
           <span className="flex items-center gap-1.5">
             <Layers aria-hidden className="size-3.5" />
-            <AppLink href={routes.version(run.versionId)} data-testid="run-version" title={`Version ${run.versionId}`} className="font-mono text-[13px] text-primary hover:underline">
+            <AppLink
+              href={routes.version(run.versionId)}
+              data-testid="run-version"
+              title={`Version ${run.versionId}`}
+              className="font-mono text-[13px] text-primary hover:underline"
+            >
               {run.versionLabel ?? run.versionId}
             </AppLink>
           </span>
           <span className="flex items-center gap-1.5">
             <FolderTree aria-hidden className="size-3.5" />
-            <AppLink href={routes.runs({ group: run.groupPath })} data-testid="run-group" title={`Runs in ${run.groupPath}`} className="font-mono text-[13px] text-primary hover:underline">
+            <AppLink
+              href={routes.runs({ group: run.groupPath })}
+              data-testid="run-group"
+              title={`Runs in ${run.groupPath}`}
+              className="font-mono text-[13px] text-primary hover:underline"
+            >
               {run.groupPath}
             </AppLink>
           </span>

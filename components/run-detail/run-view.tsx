@@ -1,9 +1,9 @@
 'use client';
 
 import { Braces, ChartGantt, History, ListTree, Workflow } from 'lucide-react';
-import { EntityHistory } from '@/components/commits/entity-history';
 import { useSearchParams } from 'next/navigation';
 import { useCallback } from 'react';
+import { EntityHistory } from '@/components/commits/entity-history';
 import { TabPanel, Tabs } from '@/components/ui/tabs';
 import { useRun } from '@/lib/api/hooks/use-run';
 import { RUN_TABS, type RunTab, RunViewSearch } from '@/lib/contract/schemas';
@@ -52,7 +52,14 @@ export function RunView({ runId, etag, layout }: { runId: string; etag?: string;
     <>
       <RunHeader run={run} />
       {error && <RefetchError error={error} />}
-      <Tabs items={items} value={tab} onChange={(value) => navigate({ tab: value, node: value === 'graph' ? node : undefined })} label="Run views" idBase="run" className="mb-4" />
+      <Tabs
+        items={items}
+        value={tab}
+        onChange={(value) => navigate({ tab: value, node: value === 'graph' ? node : undefined })}
+        label="Run views"
+        idBase="run"
+        className="mb-4"
+      />
       <TabPanel idBase="run" value={tab}>
         {tab === 'graph' && <GraphTab run={run} selectedId={node ?? null} onSelect={selectNode} seededLayout={layout ?? undefined} />}
         {tab === 'timeline' && <TimelineTab run={run} onOpenNode={openNode} />}

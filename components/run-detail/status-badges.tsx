@@ -1,5 +1,5 @@
-import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { NODE_STATUS_STYLES } from '@/components/graph/node-status-style';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { NODE_STATUS_LABELS, type NodeStatus } from '@/lib/domain/node-status';
 import { RUN_PHASE_LABELS, RUN_RESULT_LABELS, type RunPhase, type RunResult } from '@/lib/domain/run-phase';
 

@@ -1,5 +1,5 @@
-import { tickOffsets, tickStep } from '@/lib/domain/timeline';
 import { formatOffset } from '@/lib/domain/time-format';
+import { tickOffsets, tickStep } from '@/lib/domain/timeline';
 import { LABEL_WIDTH } from './timeline-row';
 
 export const AXIS_HEIGHT = 28;
@@ -17,12 +17,19 @@ export function visibleTicks(scale: number, spanMs: number, scrollLeft: number, 
 export function TimelineAxis({ ticks, scale, width }: { ticks: number[]; scale: number; width: number }) {
   return (
     <div className="sticky top-0 z-20 flex border-b bg-card" style={{ height: AXIS_HEIGHT, width: LABEL_WIDTH + width }}>
-      <div className="sticky left-0 z-10 flex shrink-0 items-center border-r bg-card px-3 text-xs font-medium text-muted-foreground" style={{ width: LABEL_WIDTH }}>
+      <div
+        className="sticky left-0 z-10 flex shrink-0 items-center border-r bg-card px-3 text-xs font-medium text-muted-foreground"
+        style={{ width: LABEL_WIDTH }}
+      >
         Step
       </div>
       <div className="relative flex-1" data-testid="timeline-axis">
         {ticks.map((t) => (
-          <span key={t} className="absolute inset-y-0 flex items-center border-l border-border pl-1 text-[10px] whitespace-nowrap text-muted-foreground tabular-nums" style={{ left: t * scale }}>
+          <span
+            key={t}
+            className="absolute inset-y-0 flex items-center border-l border-border pl-1 text-[10px] whitespace-nowrap text-muted-foreground tabular-nums"
+            style={{ left: t * scale }}
+          >
             {formatOffset(t)}
           </span>
         ))}

@@ -109,11 +109,7 @@ export function TimelineChart({ rows, range, now, onOpenNode }: TimelineChartPro
           <Kbd>Ctrl</Kbd> + scroll to zoom · click a step to open it in the graph
         </span>
       </div>
-      <div
-        ref={scrollRef}
-        onScroll={(e) => setScrollLeft(e.currentTarget.scrollLeft)}
-        className="relative max-h-[max(420px,calc(100dvh-24rem))] overflow-auto"
-      >
+      <div ref={scrollRef} onScroll={(e) => setScrollLeft(e.currentTarget.scrollLeft)} className="relative max-h-[max(420px,calc(100dvh-24rem))] overflow-auto">
         <TimelineAxis ticks={ticks} scale={scale} width={width} />
         <div className="relative" style={{ height: bodyHeight, width: LABEL_WIDTH + width }}>
           <TimelineGrid ticks={ticks} scale={scale} height={bodyHeight} />
@@ -128,7 +124,11 @@ export function TimelineChart({ rows, range, now, onOpenNode }: TimelineChartPro
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index] as Row;
             return (
-              <div key={row.id} className="absolute left-0 border-b border-border/50" style={{ top: 0, height: ROW_HEIGHT, transform: `translateY(${item.start - AXIS_HEIGHT}px)` }}>
+              <div
+                key={row.id}
+                className="absolute left-0 border-b border-border/50"
+                style={{ top: 0, height: ROW_HEIGHT, transform: `translateY(${item.start - AXIS_HEIGHT}px)` }}
+              >
                 <TimelineRow row={row} origin={range.start} scale={scale} width={width} onOpen={onOpenNode} />
               </div>
             );

@@ -2,8 +2,8 @@ import { Hourglass, Webhook } from 'lucide-react';
 import { memo } from 'react';
 import { NODE_STATUS_STYLES } from '@/components/graph/node-status-style';
 import { NODE_STATUS_LABELS } from '@/lib/domain/node-status';
-import type { TimelineRow as Row, WaitSegment } from '@/lib/domain/timeline';
 import { formatDuration } from '@/lib/domain/time-format';
+import type { TimelineRow as Row, WaitSegment } from '@/lib/domain/timeline';
 import { cn } from '@/lib/utils/cn';
 
 export const ROW_HEIGHT = 30;

@@ -34,21 +34,11 @@ export function CheckFilterMenu<V extends string>({ label, options, selected, on
       <fieldset>
         <legend className="sr-only">{label}</legend>
         {options.map((o) => (
-          <label
-            key={o.value}
-            className="flex cursor-pointer items-center gap-2.5 rounded-md px-2 py-1.5 text-sm hover:bg-accent has-focus-visible:bg-accent"
-          >
-            <input
-              type="checkbox"
-              checked={selected.includes(o.value)}
-              onChange={() => onToggle(o.value)}
-              className="size-3.5 accent-primary"
-            />
+          <label key={o.value} className="flex cursor-pointer items-center gap-2.5 rounded-md px-2 py-1.5 text-sm hover:bg-accent has-focus-visible:bg-accent">
+            <input type="checkbox" checked={selected.includes(o.value)} onChange={() => onToggle(o.value)} className="size-3.5 accent-primary" />
             {o.dot && <span aria-hidden className={cn('size-1.5 rounded-full', o.dot)} />}
             <span className="flex-1">{o.label}</span>
-            {o.count !== undefined && (
-              <span className="text-xs text-muted-foreground tabular-nums">{numberFormat.format(o.count)}</span>
-            )}
+            {o.count !== undefined && <span className="text-xs text-muted-foreground tabular-nums">{numberFormat.format(o.count)}</span>}
           </label>
         ))}
       </fieldset>

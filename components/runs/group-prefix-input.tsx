@@ -1,9 +1,9 @@
 'use client';
 
 import { FolderTree } from 'lucide-react';
-import { useRunListTextFilter } from './use-run-list-text-filter';
 import { cn } from '@/lib/utils/cn';
 import { filterControlClass } from './filter-styles';
+import { useRunListTextFilter } from './use-run-list-text-filter';
 
 const GROUP_CHARS = /^[A-Za-z0-9._/-]{0,500}$/;
 const cleanGroup = (text: string): string | null => {

@@ -2,15 +2,15 @@
 
 import { ArrowUpRight, Hourglass, Moon, Webhook } from 'lucide-react';
 import Link from 'next/link';
+import { CopyButton } from '@/components/ui/copy-button';
 import type { RunListItem } from '@/lib/contract/runs';
 import { shortId } from '@/lib/domain/id-format';
-import { formatRelative, formatTimestamp } from '@/lib/domain/time-format';
 import { runDurationText, waitingText } from '@/lib/domain/run-list-status';
 import { isActive } from '@/lib/domain/run-phase';
 import { RUN_SOURCE_LABELS } from '@/lib/domain/run-source';
+import { formatRelative, formatTimestamp } from '@/lib/domain/time-format';
 import { routes } from '@/lib/routes';
 import { cn } from '@/lib/utils/cn';
-import { CopyButton } from '@/components/ui/copy-button';
 import { useRunClock } from './run-clock';
 import { RunStatusBadge } from './run-status-badge';
 
@@ -153,11 +153,7 @@ export function DurationCell({ run }: { run: RunListItem }) {
       </span>
     );
   }
-  return (
-    <span className={cn('font-mono text-xs tabular-nums', isActive(run.phase) ? 'text-foreground' : 'text-muted-foreground')}>
-      {text}
-    </span>
-  );
+  return <span className={cn('font-mono text-xs tabular-nums', isActive(run.phase) ? 'text-foreground' : 'text-muted-foreground')}>{text}</span>;
 }
 
 /** The workflow's name; a run an engine's connector imported says where it comes from under it. */

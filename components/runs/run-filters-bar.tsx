@@ -2,18 +2,18 @@
 
 import { X } from 'lucide-react';
 import { Button } from '@/components/ui/button';
-import type { RunFilters } from '@/lib/contract/schemas';
 import type { RunFacets } from '@/lib/contract/runs';
+import type { RunFilters } from '@/lib/contract/schemas';
 import { shortId } from '@/lib/domain/id-format';
 import { hasActiveFilters, toggleResult, withFilters } from '@/lib/domain/run-list-filters';
 import { RUN_RESULT_LABELS, RUN_RESULTS } from '@/lib/domain/run-phase';
 import { RUN_SOURCE_LABELS, type RunSource } from '@/lib/domain/run-source';
 import { VERSION_STATUS_LABELS } from '@/lib/domain/version-status';
-import type { FilterNavigation } from './use-run-list-filters';
 import { CheckFilterMenu } from './check-filter-menu';
 import { FacetSelect } from './facet-select';
 import { GroupPrefixInput } from './group-prefix-input';
 import { TimeRangeFilter } from './time-range-filter';
+import type { FilterNavigation } from './use-run-list-filters';
 
 export interface RunFiltersBarProps {
   filters: RunFilters;

@@ -1,7 +1,7 @@
 'use client';
 
-import type { RunFilters } from '@/lib/contract/schemas';
 import type { RunCounts } from '@/lib/contract/runs';
+import type { RunFilters } from '@/lib/contract/schemas';
 import { PHASE_CHIP_ORDER, phaseTone } from '@/lib/domain/run-list-status';
 import { RUN_PHASE_LABELS, type RunPhase } from '@/lib/domain/run-phase';
 import { cn } from '@/lib/utils/cn';

@@ -3,9 +3,9 @@
 import { Search, X } from 'lucide-react';
 import type { Ref } from 'react';
 import { Kbd } from '@/components/ui/kbd';
-import { useRunListTextFilter } from './use-run-list-text-filter';
 import { cn } from '@/lib/utils/cn';
 import { filterControlClass } from './filter-styles';
+import { useRunListTextFilter } from './use-run-list-text-filter';
 
 const ID_CHARS = /^[A-Za-z0-9_]{0,40}$/;
 
@@ -43,7 +43,10 @@ export function RunSearchBox({ value, onSearch, ref }: RunSearchBoxProps) {
         }}
         className={filterControlClass(
           Boolean(value),
-          cn('w-full pr-14 pl-8 font-mono text-xs placeholder:font-sans placeholder:text-sm [&::-webkit-search-cancel-button]:hidden', box.invalid && 'border-danger/60'),
+          cn(
+            'w-full pr-14 pl-8 font-mono text-xs placeholder:font-sans placeholder:text-sm [&::-webkit-search-cancel-button]:hidden',
+            box.invalid && 'border-danger/60',
+          ),
         )}
       />
       {box.text ? (

@@ -43,16 +43,11 @@ export function RunsQueryError({ error, onRetry, hasData }: { error: unknown; on
     <div
       role="alert"
       data-testid="runs-query-error"
-      className={cn(
-        'flex items-start gap-3 rounded-lg border border-danger/25 bg-danger-soft px-4 py-3 text-sm',
-        !hasData && 'm-4',
-      )}
+      className={cn('flex items-start gap-3 rounded-lg border border-danger/25 bg-danger-soft px-4 py-3 text-sm', !hasData && 'm-4')}
     >
       <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0 text-danger" />
       <div className="min-w-0 flex-1">
-        <p className="font-medium text-foreground">
-          {hasData ? 'Could not refresh the runs — showing the last data received' : 'Could not load the runs'}
-        </p>
+        <p className="font-medium text-foreground">{hasData ? 'Could not refresh the runs — showing the last data received' : 'Could not load the runs'}</p>
         <p className="mt-0.5 text-muted-foreground">{messageOf(error)}</p>
       </div>
       <Button variant="outline" size="sm" onClick={onRetry}>

@@ -3,7 +3,7 @@
 import { flexRender, getCoreRowModel, type Row, useReactTable } from '@tanstack/react-table';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useRouter } from 'next/navigation';
-import { memo, type MouseEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type MouseEvent, memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { RunListItem } from '@/lib/contract/runs';
 import { routes } from '@/lib/routes';
 import { cn } from '@/lib/utils/cn';
@@ -116,15 +116,7 @@ export function RunsTable({ items, highlightedId, onHighlight, hasNextPage, isFe
           {virtualRows.map((v) => {
             const row = rows[v.index];
             if (!row) return null;
-            return (
-              <RunRow
-                key={row.id}
-                row={row}
-                index={v.index}
-                highlighted={row.id === highlightedId}
-                onOpen={open}
-              />
-            );
+            return <RunRow key={row.id} row={row} index={v.index} highlighted={row.id === highlightedId} onOpen={open} />;
           })}
           {padBottom > 0 && (
             <tr aria-hidden>
@@ -156,10 +148,7 @@ const RunRow = memo(function RunRow({ row, index, highlighted, onOpen }: RunRowP
       aria-selected={highlighted}
       onClick={(e) => onOpen(run.id, e)}
       style={{ height: RUN_ROW_HEIGHT }}
-      className={cn(
-        'group/row cursor-pointer transition-colors',
-        highlighted ? 'bg-primary/[0.07] dark:bg-primary/10' : 'hover:bg-accent/50',
-      )}
+      className={cn('group/row cursor-pointer transition-colors', highlighted ? 'bg-primary/[0.07] dark:bg-primary/10' : 'hover:bg-accent/50')}
     >
       {row.getVisibleCells().map((cell) => (
         <td

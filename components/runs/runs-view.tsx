@@ -54,7 +54,11 @@ export function RunsView({ filters, serverNow, serverTimeZone }: RunsViewProps) 
   useRunListKeyboard({
     onMove: (delta) => {
       if (!items?.length) return;
-      const next = moveHighlight(items.findIndex((r) => r.id === highlightedId), delta, items.length);
+      const next = moveHighlight(
+        items.findIndex((r) => r.id === highlightedId),
+        delta,
+        items.length,
+      );
       const run = items[next];
       if (run) onHighlight(run.id);
       if (next >= items.length - 5 && hasNextPage && !isFetchingNextPage) loadMore();
@@ -67,11 +71,7 @@ export function RunsView({ filters, serverNow, serverTimeZone }: RunsViewProps) 
     onSearch: () => searchRef.current?.focus(),
   });
 
-  const total = counts.data
-    ? filters.phase
-      ? filters.phase.reduce((sum, p) => sum + (counts.data?.byPhase[p] ?? 0), 0)
-      : counts.data.total
-    : undefined;
+  const total = counts.data ? (filters.phase ? filters.phase.reduce((sum, p) => sum + (counts.data?.byPhase[p] ?? 0), 0) : counts.data.total) : undefined;
   const clear = () => setFilters({});
 
   return (
@@ -91,7 +91,12 @@ export function RunsView({ filters, serverNow, serverTimeZone }: RunsViewProps) 
             onToggle={(p) => setFilters(togglePhase(shown, p))}
             onAll={() => setFilters(withFilters(shown, { phase: undefined }))}
           />
-          <RunListFreshness live={runs.isLive} updatedAt={runs.updatedAt} busy={navigating || (runs.isRefreshing && !runs.isLive)} onRefresh={() => void runs.refresh()} />
+          <RunListFreshness
+            live={runs.isLive}
+            updatedAt={runs.updatedAt}
+            busy={navigating || (runs.isRefreshing && !runs.isLive)}
+            onRefresh={() => void runs.refresh()}
+          />
         </div>
         {runs.error && items && <RunsQueryError error={runs.error} hasData onRetry={() => void runs.refresh()} />}
         <Card className="relative overflow-clip" aria-busy={navigating || runs.isPending}>
@@ -115,13 +120,7 @@ export function RunsView({ filters, serverNow, serverTimeZone }: RunsViewProps) 
                   isFetchingNextPage={isFetchingNextPage}
                   onLoadMore={loadMore}
                 />
-                <RunsFooter
-                  loaded={items.length}
-                  total={total}
-                  hasNextPage={hasNextPage}
-                  isFetchingNextPage={isFetchingNextPage}
-                  onLoadMore={loadMore}
-                />
+                <RunsFooter loaded={items.length} total={total} hasNextPage={hasNextPage} isFetchingNextPage={isFetchingNextPage} onLoadMore={loadMore} />
               </>
             )}
           </div>

@@ -1,6 +1,6 @@
-import { AppLink } from '@/components/ui/app-link';
 import type { ReactNode } from 'react';
 import { AuthStatus } from '@/components/auth/auth-status';
+import { AppLink } from '@/components/ui/app-link';
 import { routes } from '@/lib/routes';
 import { KeyboardShortcuts } from './keyboard-shortcuts';
 import { Logo } from './logo';
@@ -20,10 +20,7 @@ export interface AppShellProps {
 export function AppShell({ storeStatus, children }: AppShellProps) {
   return (
     <div className="flex min-h-dvh flex-col md:flex-row">
-      <a
-        href="#main"
-        className="sr-only z-50 rounded-md bg-background px-3 py-2 text-sm focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
-      >
+      <a href="#main" className="sr-only z-50 rounded-md bg-background px-3 py-2 text-sm focus:not-sr-only focus:fixed focus:top-2 focus:left-2">
         Skip to content
       </a>
       <aside className="sticky top-0 z-30 flex shrink-0 flex-col gap-2 border-b bg-sidebar/95 pb-2 backdrop-blur md:h-dvh md:w-60 md:gap-4 md:border-r md:border-b-0 md:bg-sidebar md:pb-0">

@@ -15,13 +15,7 @@ export interface ComingSoonProps {
 /** The placeholder of a page whose real view has not landed yet. */
 export function ComingSoon({ icon, title, description, features }: ComingSoonProps) {
   return (
-    <EmptyState
-      icon={icon}
-      title={title}
-      description={description}
-      action={<Badge tone="primary">Coming soon</Badge>}
-      className="bg-card/40"
-    >
+    <EmptyState icon={icon} title={title} description={description} action={<Badge tone="primary">Coming soon</Badge>} className="bg-card/40">
       <ul className="grid gap-2 text-left sm:grid-cols-2" aria-label="Planned">
         {features.map((feature) => (
           <li key={feature} className="flex items-start gap-2.5 rounded-lg border bg-card px-3 py-2.5 text-sm shadow-xs">

@@ -1,10 +1,10 @@
 'use client';
 
-import { AppLink } from '@/components/ui/app-link';
 import { usePathname } from 'next/navigation';
+import { AppLink } from '@/components/ui/app-link';
 import { Kbd } from '@/components/ui/kbd';
 import { cn } from '@/lib/utils/cn';
-import { NAV_ITEMS, isNavActive } from './nav-items';
+import { isNavActive, NAV_ITEMS } from './nav-items';
 
 /** The main navigation: a column in the sidebar, a row in the top bar on small screens. */
 export function SidebarNav() {
@@ -28,15 +28,9 @@ export function SidebarNav() {
                     : 'text-muted-foreground hover:bg-accent/60 hover:text-foreground',
                 )}
               >
-                <Icon
-                  aria-hidden
-                  className={cn('size-4 shrink-0', active ? 'text-primary' : 'text-muted-foreground group-hover:text-foreground')}
-                />
+                <Icon aria-hidden className={cn('size-4 shrink-0', active ? 'text-primary' : 'text-muted-foreground group-hover:text-foreground')} />
                 <span className="flex-1">{item.label}</span>
-                <span
-                  aria-hidden
-                  className="hidden items-center gap-0.5 opacity-0 transition-opacity group-hover:opacity-100 md:flex"
-                >
+                <span aria-hidden className="hidden items-center gap-0.5 opacity-0 transition-opacity group-hover:opacity-100 md:flex">
                   <Kbd>G</Kbd>
                   <Kbd>{item.shortcut.toUpperCase()}</Kbd>
                 </span>

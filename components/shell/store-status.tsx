@@ -20,12 +20,7 @@ const frame = 'flex h-6 items-center gap-1.5 text-xs text-muted-foreground';
 /** The database engine and schema version of this server, e.g. "PGlite · schema 1". */
 export function StoreStatus({ engine, schemaVersion }: { engine: StoreEngine; schemaVersion: number }) {
   return (
-    <div
-      data-testid="store-status"
-      data-engine={engine}
-      title={`${ENGINE_HINTS[engine]}, database schema version ${schemaVersion}`}
-      className={frame}
-    >
+    <div data-testid="store-status" data-engine={engine} title={`${ENGINE_HINTS[engine]}, database schema version ${schemaVersion}`} className={frame}>
       <Database aria-hidden className="size-3.5 shrink-0" />
       <span className="truncate">
         <span className="font-medium text-foreground/80">{ENGINE_LABELS[engine]}</span>

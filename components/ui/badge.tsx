@@ -32,11 +32,7 @@ export interface BadgeProps extends HTMLAttributes<HTMLSpanElement> {
 export function Badge({ tone = 'neutral', dot, className, children, ...props }: BadgeProps) {
   return (
     <span
-      className={cn(
-        'inline-flex h-5 items-center gap-1.5 rounded-full border px-2 text-xs leading-none font-medium whitespace-nowrap',
-        TONES[tone],
-        className,
-      )}
+      className={cn('inline-flex h-5 items-center gap-1.5 rounded-full border px-2 text-xs leading-none font-medium whitespace-nowrap', TONES[tone], className)}
       {...props}
     >
       {dot && (

@@ -18,15 +18,10 @@ export function EmptyState({ icon, title, description, action, children, classNa
   return (
     <div
       data-testid="empty-state"
-      className={cn(
-        'flex flex-col items-center justify-center rounded-xl border border-dashed px-6 py-14 text-center',
-        className,
-      )}
+      className={cn('flex flex-col items-center justify-center rounded-xl border border-dashed px-6 py-14 text-center', className)}
     >
       {icon && (
-        <div className="mb-4 flex size-11 items-center justify-center rounded-xl border bg-card text-muted-foreground shadow-xs [&_svg]:size-5">
-          {icon}
-        </div>
+        <div className="mb-4 flex size-11 items-center justify-center rounded-xl border bg-card text-muted-foreground shadow-xs [&_svg]:size-5">{icon}</div>
       )}
       <h2 className="text-base font-semibold tracking-tight">{title}</h2>
       {description && <p className="mt-1.5 max-w-md text-sm text-balance text-muted-foreground">{description}</p>}

@@ -138,9 +138,7 @@ export function JsonViewer({ value, label, defaultExpandDepth = 2, emptyText = '
         {empty ? (
           <p className="px-2 py-1 font-sans text-muted-foreground">{emptyText}</p>
         ) : (
-          <div key={generation}>
-            {isBranch(value) ? <JsonNode value={value} level={0} expandDepth={depth} /> : <Leaf value={value} />}
-          </div>
+          <div key={generation}>{isBranch(value) ? <JsonNode value={value} level={0} expandDepth={depth} /> : <Leaf value={value} />}</div>
         )}
       </div>
     </div>

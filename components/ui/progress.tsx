@@ -14,7 +14,14 @@ const BARS = { primary: 'bg-primary', success: 'bg-success', warning: 'bg-warnin
 export function Progress({ value, label, tone = 'primary', className }: ProgressProps) {
   const v = Math.max(0, Math.min(100, value));
   return (
-    <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={v} className={cn('h-2 w-full overflow-hidden rounded-full bg-muted', className)}>
+    <div
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={v}
+      className={cn('h-2 w-full overflow-hidden rounded-full bg-muted', className)}
+    >
       <div className={cn('h-full rounded-full transition-[width] duration-500', BARS[tone])} style={{ width: `${v}%` }} />
     </div>
   );

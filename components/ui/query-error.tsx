@@ -16,7 +16,11 @@ export interface QueryErrorProps {
 /** A failed load or background refresh, inline; the last data (if any) stays on screen. */
 export function QueryError({ what, message, stale = false, action, className }: QueryErrorProps) {
   return (
-    <div role="alert" data-testid="query-error" className={cn('flex items-center gap-2 rounded-lg border border-warning/30 bg-warning-soft px-3 py-2 text-sm text-warning', className)}>
+    <div
+      role="alert"
+      data-testid="query-error"
+      className={cn('flex items-center gap-2 rounded-lg border border-warning/30 bg-warning-soft px-3 py-2 text-sm text-warning', className)}
+    >
       <TriangleAlert aria-hidden className="size-4 shrink-0" />
       <span className="min-w-0 flex-1 text-foreground/85">
         Could not load {what}: {message}

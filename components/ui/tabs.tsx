@@ -38,11 +38,15 @@ export function Tabs<T extends string>({ items, value, onChange, label, idBase, 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const index = items.findIndex((i) => i.value === value);
     const next =
-      e.key === 'ArrowRight' ? (index + 1) % items.length
-      : e.key === 'ArrowLeft' ? (index - 1 + items.length) % items.length
-      : e.key === 'Home' ? 0
-      : e.key === 'End' ? items.length - 1
-      : -1;
+      e.key === 'ArrowRight'
+        ? (index + 1) % items.length
+        : e.key === 'ArrowLeft'
+          ? (index - 1 + items.length) % items.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? items.length - 1
+              : -1;
     const item = items[next];
     if (!item) return;
     e.preventDefault();

@@ -66,8 +66,16 @@ export function Toaster() {
       emit();
     };
   }, [me]);
-  const isHost = useSyncExternalStore(subscribe, () => hosts[0] === me, () => false);
-  const list = useSyncExternalStore(subscribe, () => items, () => items);
+  const isHost = useSyncExternalStore(
+    subscribe,
+    () => hosts[0] === me,
+    () => false,
+  );
+  const list = useSyncExternalStore(
+    subscribe,
+    () => items,
+    () => items,
+  );
   if (!isHost) return null;
   return (
     <div aria-live="polite" className="pointer-events-none fixed right-4 bottom-4 z-[60] flex w-[min(24rem,calc(100vw-2rem))] flex-col gap-2">
@@ -86,7 +94,12 @@ export function Toaster() {
               <p className="font-medium">{t.title}</p>
               {t.message && <p className="mt-0.5 break-words text-muted-foreground">{t.message}</p>}
             </div>
-            <button type="button" aria-label="Dismiss" onClick={() => dismissToast(t.id)} className="cursor-pointer rounded text-muted-foreground hover:text-foreground">
+            <button
+              type="button"
+              aria-label="Dismiss"
+              onClick={() => dismissToast(t.id)}
+              className="cursor-pointer rounded text-muted-foreground hover:text-foreground"
+            >
               <X aria-hidden className="size-4" />
             </button>
           </div>

@@ -2,11 +2,11 @@
 
 import { ShieldCheck } from 'lucide-react';
 import { useState } from 'react';
-import { StrategyOutcome } from '@/components/versions/blast-radius';
-import { toastWriteError } from '@/components/versions/write-feedback';
 import { Button } from '@/components/ui/button';
 import { Callout } from '@/components/ui/callout';
 import { Dialog } from '@/components/ui/dialog';
+import { StrategyOutcome } from '@/components/versions/blast-radius';
+import { toastWriteError } from '@/components/versions/write-feedback';
 import { type BulkUpgradeInput, useUpgradeRuns } from '@/lib/api/hooks/use-upgrade-runs';
 import type { VersionDetail } from '@/lib/api/hooks/use-version';
 import type { VersionListItem } from '@/lib/api/hooks/use-versions';
@@ -59,7 +59,13 @@ export function BulkUpgradeDialog({ version, versions, onClose, onFinished }: Bu
   const footer = job ? (
     <>
       {onFinished && (
-        <Button variant="outline" onClick={() => { onClose(); onFinished(); }}>
+        <Button
+          variant="outline"
+          onClick={() => {
+            onClose();
+            onFinished();
+          }}
+        >
           See the drain report
         </Button>
       )}
@@ -67,7 +73,9 @@ export function BulkUpgradeDialog({ version, versions, onClose, onFinished }: Bu
     </>
   ) : (
     <>
-      <Button variant="ghost" onClick={onClose}>Cancel</Button>
+      <Button variant="ghost" onClick={onClose}>
+        Cancel
+      </Button>
       <Button variant="outline" onClick={runCheck} disabled={!choice.target || check.isPending}>
         <ShieldCheck aria-hidden className="size-4" /> {check.isPending ? 'Checking…' : 'Check compatibility'}
       </Button>
@@ -82,7 +90,8 @@ export function BulkUpgradeDialog({ version, versions, onClose, onFinished }: Bu
       {job ? (
         <>
           <p>
-            Upgrading {job.total.toLocaleString('en-US')} {job.total === 1 ? 'run' : 'runs'} to <strong>{target?.label ?? job.targetVersionId}</strong> ({UPGRADE_STRATEGY_LABELS[job.strategy]}). The job continues if you close this.
+            Upgrading {job.total.toLocaleString('en-US')} {job.total === 1 ? 'run' : 'runs'} to <strong>{target?.label ?? job.targetVersionId}</strong> (
+            {UPGRADE_STRATEGY_LABELS[job.strategy]}). The job continues if you close this.
           </p>
           <JobProgress jobId={job.id} />
         </>
@@ -92,7 +101,8 @@ export function BulkUpgradeDialog({ version, versions, onClose, onFinished }: Bu
           {report && (
             <section className="space-y-2 rounded-lg border bg-muted/30 p-3.5" data-testid="bulk-check-report">
               <h3 className="text-sm font-semibold">
-                Compatibility: <span data-testid="bulk-total">{report.total.toLocaleString('en-US')}</span> active {report.total === 1 ? 'run' : 'runs'} selected
+                Compatibility: <span data-testid="bulk-total">{report.total.toLocaleString('en-US')}</span> active {report.total === 1 ? 'run' : 'runs'}{' '}
+                selected
               </h3>
               {report.total === 0 ? (
                 <p className="text-muted-foreground">No active run matches: nothing to upgrade.</p>
@@ -100,9 +110,13 @@ export function BulkUpgradeDialog({ version, versions, onClose, onFinished }: Bu
                 <StrategyOutcome radius={report} total={report.total} />
               )}
               {report.incompatible > 0 && report.compatible > 0 && (
-                <Callout tone="info">Confirming upgrades the compatible runs one by one, each atomically; the incompatible ones are left untouched and listed as such.</Callout>
+                <Callout tone="info">
+                  Confirming upgrades the compatible runs one by one, each atomically; the incompatible ones are left untouched and listed as such.
+                </Callout>
               )}
-              {report.total > 0 && report.compatible === 0 && <Callout tone="danger">No selected run can move to this target with this strategy. Nothing will be changed.</Callout>}
+              {report.total > 0 && report.compatible === 0 && (
+                <Callout tone="danger">No selected run can move to this target with this strategy. Nothing will be changed.</Callout>
+              )}
             </section>
           )}
           {!report && <p className="text-xs text-muted-foreground">Nothing changes until you confirm: the check is a dry run.</p>}

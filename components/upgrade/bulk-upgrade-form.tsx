@@ -1,5 +1,5 @@
-import { VersionSelect } from '@/components/versions/version-select';
 import { Field, Input, Select } from '@/components/ui/field';
+import { VersionSelect } from '@/components/versions/version-select';
 import type { VersionListItem } from '@/lib/api/hooks/use-versions';
 import type { UpgradeStrategy } from '@/lib/domain/job-status';
 import { StrategyPicker } from './strategy-picker';
@@ -24,7 +24,11 @@ export function BulkUpgradeForm({ value, onChange, targets, workflows, disabled 
   const set = (patch: Partial<BulkUpgradeChoice>) => onChange({ ...value, ...patch });
   return (
     <fieldset disabled={disabled} className="space-y-4">
-      <Field label="Target version" htmlFor="bulk-target" hint={targets.length === 0 ? 'No other live version: register or serve one first.' : 'Live versions only; the current one first.'}>
+      <Field
+        label="Target version"
+        htmlFor="bulk-target"
+        hint={targets.length === 0 ? 'No other live version: register or serve one first.' : 'Live versions only; the current one first.'}
+      >
         <VersionSelect id="bulk-target" versions={targets} value={value.target} onChange={(target) => set({ target })} placeholder="Choose the target…" />
       </Field>
       <StrategyPicker name="bulk-strategy" value={value.strategy} onChange={(strategy) => set({ strategy })} />

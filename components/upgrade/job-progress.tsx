@@ -8,9 +8,9 @@ import { Progress } from '@/components/ui/progress';
 import { QueryError } from '@/components/ui/query-error';
 import { isApiError } from '@/lib/api/fetch-json';
 import { useJob } from '@/lib/api/hooks/use-job';
+import { shortId } from '@/lib/domain/id-format';
 import { JOB_ITEM_STATUS_LABELS, jobProgress } from '@/lib/domain/job-progress';
 import type { JobItemStatus } from '@/lib/domain/job-status';
-import { shortId } from '@/lib/domain/id-format';
 import { routes } from '@/lib/routes';
 
 const ITEM_TONES: Record<JobItemStatus, BadgeTone> = { pending: 'neutral', upgraded: 'success', failed: 'danger', skipped: 'warning' };
@@ -43,14 +43,17 @@ export function JobProgress({ jobId }: { jobId: string }) {
       </div>
       <Progress value={p.percent} label="Upgrade progress" tone={p.finished && job.failed + job.skipped > 0 ? 'warning' : p.finished ? 'success' : 'primary'} />
       <div className="flex flex-wrap gap-2">
-        <Badge tone="success" data-testid="job-done">{job.done.toLocaleString('en-US')} upgraded</Badge>
+        <Badge tone="success" data-testid="job-done">
+          {job.done.toLocaleString('en-US')} upgraded
+        </Badge>
         <Badge tone={job.failed ? 'danger' : 'neutral'}>{job.failed.toLocaleString('en-US')} incompatible</Badge>
         <Badge tone={job.skipped ? 'warning' : 'neutral'}>{job.skipped.toLocaleString('en-US')} skipped</Badge>
         {p.pending > 0 && <Badge tone="neutral">{p.pending.toLocaleString('en-US')} pending</Badge>}
       </div>
       {p.finished && (
         <Callout tone={job.failed + job.skipped > 0 ? 'warning' : 'success'} data-testid="job-finished">
-          Each upgraded run is paused until its new run starts on the target, then cancelled. A draining version becomes sunset when none of its runs is active any more.
+          Each upgraded run is paused until its new run starts on the target, then cancelled. A draining version becomes sunset when none of its runs is active
+          any more.
         </Callout>
       )}
       {items.length > 0 && (
@@ -69,7 +72,11 @@ export function JobProgress({ jobId }: { jobId: string }) {
                   </Link>
                 </>
               )}
-              {item.reason && <span className="min-w-0 flex-1 truncate text-muted-foreground" title={item.reason}>{item.reason}</span>}
+              {item.reason && (
+                <span className="min-w-0 flex-1 truncate text-muted-foreground" title={item.reason}>
+                  {item.reason}
+                </span>
+              )}
             </li>
           ))}
           {items.length > SHOWN && <li className="px-3 py-1.5 text-xs text-muted-foreground">and {(items.length - SHOWN).toLocaleString('en-US')} more</li>}

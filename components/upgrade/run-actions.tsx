@@ -3,12 +3,12 @@
 import { CircleStop, Pause, Play } from 'lucide-react';
 import { useState } from 'react';
 import { usePermission } from '@/components/auth/caller-context';
-import { isStaleError, StaleWriteNotice, toastWriteError } from '@/components/versions/write-feedback';
 import { Button } from '@/components/ui/button';
 import { Callout } from '@/components/ui/callout';
 import { Dialog } from '@/components/ui/dialog';
 import { Field, Textarea } from '@/components/ui/field';
-import { toast, Toaster } from '@/components/ui/toast';
+import { Toaster, toast } from '@/components/ui/toast';
+import { isStaleError, StaleWriteNotice, toastWriteError } from '@/components/versions/write-feedback';
 import { RUN_ACTION_ACCESS } from '@/lib/api/action-access';
 import { type RunControl, useRunActions } from '@/lib/api/hooks/use-run-actions';
 import { RUN_ACTION_LABELS, runActions } from '@/lib/domain/run-actions';
@@ -42,7 +42,10 @@ function ConfirmRunAction({ action, onClose, ...run }: RunActionsProps & { actio
       {
         onSuccess: () => {
           const viaEngine = action === 'cancel' && run.source !== undefined && isEngineSource(run.source);
-          toast({ tone: 'success', title: viaEngine ? 'Cancel sent to the app' : `Run ${action === 'cancel' ? 'cancelled' : action === 'pause' ? 'paused' : 'resumed'}` });
+          toast({
+            tone: 'success',
+            title: viaEngine ? 'Cancel sent to the app' : `Run ${action === 'cancel' ? 'cancelled' : action === 'pause' ? 'paused' : 'resumed'}`,
+          });
           onClose();
         },
         onError: (e) => !isStaleError(e) && toastWriteError(e),
@@ -58,7 +61,9 @@ function ConfirmRunAction({ action, onClose, ...run }: RunActionsProps & { actio
       description={run.runId}
       footer={
         <>
-          <Button variant="ghost" onClick={onClose}>Back</Button>
+          <Button variant="ghost" onClick={onClose}>
+            Back
+          </Button>
           <Button variant={action === 'cancel' ? 'destructive' : 'primary'} onClick={confirm} disabled={mutation.isPending}>
             {label} run
           </Button>

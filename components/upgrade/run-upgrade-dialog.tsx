@@ -4,13 +4,13 @@ import { ArrowUpCircle, LoaderCircle } from 'lucide-react';
 import Link from 'next/link';
 import { useState } from 'react';
 import { usePermission } from '@/components/auth/caller-context';
-import { VersionSelect } from '@/components/versions/version-select';
-import { isStaleError, StaleWriteNotice, toastWriteError } from '@/components/versions/write-feedback';
 import { Button } from '@/components/ui/button';
 import { Callout } from '@/components/ui/callout';
 import { Dialog } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Toaster } from '@/components/ui/toast';
+import { VersionSelect } from '@/components/versions/version-select';
+import { isStaleError, StaleWriteNotice, toastWriteError } from '@/components/versions/write-feedback';
 import { RUN_ACTION_ACCESS } from '@/lib/api/action-access';
 import { isApiError } from '@/lib/api/fetch-json';
 import { type UpgradeReport, useRunUpgradePreview, useUpgradeRun } from '@/lib/api/hooks/use-upgrade-run';
@@ -18,8 +18,8 @@ import { useVersions } from '@/lib/api/hooks/use-versions';
 import type { UpgradeStrategy } from '@/lib/domain/job-status';
 import { runActions } from '@/lib/domain/run-actions';
 import type { RunPhase } from '@/lib/domain/run-phase';
-import { upgradeTargets } from '@/lib/domain/upgrade-targets';
 import { ENGINE_LIMITS, isEngineSource, RUN_SOURCE_LABELS, type RunSource } from '@/lib/domain/run-source';
+import { upgradeTargets } from '@/lib/domain/upgrade-targets';
 import { routes } from '@/lib/routes';
 import { StrategyPicker } from './strategy-picker';
 import { UpgradeReportView } from './upgrade-report';
@@ -69,7 +69,9 @@ function UpgradeDialogBody({ runId, versionId, workflow, rowVersion, source = 'f
           <Button onClick={onClose}>Close</Button>
         ) : (
           <>
-            <Button variant="ghost" onClick={onClose}>Cancel</Button>
+            <Button variant="ghost" onClick={onClose}>
+              Cancel
+            </Button>
             <Button onClick={confirm} disabled={!preview.data?.report.compatible || upgrade.isPending || !!refused}>
               {upgrade.isPending ? 'Upgrading…' : 'Upgrade run'}
             </Button>
@@ -79,8 +81,8 @@ function UpgradeDialogBody({ runId, versionId, workflow, rowVersion, source = 'f
     >
       {handedOver ? (
         <Callout tone="success" title="Restart sent to the app" data-testid="run-upgrade-handed-over">
-          The {RUN_SOURCE_LABELS[source]} connector starts a new run of {workflow} with the same input on the target deployment, then cancels
-          this one. Both runs are linked here once it has.
+          The {RUN_SOURCE_LABELS[source]} connector starts a new run of {workflow} with the same input on the target deployment, then cancels this one. Both
+          runs are linked here once it has.
         </Callout>
       ) : done ? (
         <Callout tone="success" title="Upgraded" data-testid="run-upgraded">
@@ -92,10 +94,31 @@ function UpgradeDialogBody({ runId, versionId, workflow, rowVersion, source = 'f
         </Callout>
       ) : (
         <>
-          <Field label="Target version" htmlFor="run-upgrade-target" hint={targets.length === 0 ? `No other live version has the workflow ${workflow}.` : undefined}>
-            <VersionSelect id="run-upgrade-target" versions={targets} value={target} onChange={(id) => { setTarget(id); upgrade.reset(); }} placeholder="Choose the target…" />
+          <Field
+            label="Target version"
+            htmlFor="run-upgrade-target"
+            hint={targets.length === 0 ? `No other live version has the workflow ${workflow}.` : undefined}
+          >
+            <VersionSelect
+              id="run-upgrade-target"
+              versions={targets}
+              value={target}
+              onChange={(id) => {
+                setTarget(id);
+                upgrade.reset();
+              }}
+              placeholder="Choose the target…"
+            />
           </Field>
-          <StrategyPicker name="run-upgrade-strategy" value={strategy} offered={engine ? ['restart'] : undefined} onChange={(s) => { setStrategy(s); upgrade.reset(); }} />
+          <StrategyPicker
+            name="run-upgrade-strategy"
+            value={strategy}
+            offered={engine ? ['restart'] : undefined}
+            onChange={(s) => {
+              setStrategy(s);
+              upgrade.reset();
+            }}
+          />
           {engine && (
             <Callout tone="info" data-testid="engine-strategies-note">
               Resume and partial resume are not offered: {ENGINE_LIMITS.resume}
@@ -106,8 +129,16 @@ function UpgradeDialogBody({ runId, versionId, workflow, rowVersion, source = 'f
               <LoaderCircle aria-hidden className="size-4 animate-spin" /> Checking compatibility (dry run)…
             </p>
           )}
-          {preview.error && !refused && <Callout tone="danger" title="Cannot be upgraded">{isApiError(preview.error) ? preview.error.message : 'The server could not be reached.'}</Callout>}
-          {refused && <Callout tone="danger" role="alert" title="Refused: not compatible" data-testid="upgrade-refused">Nothing was changed.</Callout>}
+          {preview.error && !refused && (
+            <Callout tone="danger" title="Cannot be upgraded">
+              {isApiError(preview.error) ? preview.error.message : 'The server could not be reached.'}
+            </Callout>
+          )}
+          {refused && (
+            <Callout tone="danger" role="alert" title="Refused: not compatible" data-testid="upgrade-refused">
+              Nothing was changed.
+            </Callout>
+          )}
           {report && <UpgradeReportView report={report} />}
           {isStaleError(upgrade.error) && <StaleWriteNotice what="This run" onReload={() => void preview.refetch()} />}
         </>

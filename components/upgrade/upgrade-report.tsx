@@ -1,7 +1,7 @@
 import { CircleCheck, CircleX } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { StepList } from '@/components/versions/blast-radius';
 import { Badge } from '@/components/ui/badge';
+import { StepList } from '@/components/versions/blast-radius';
 import type { UpgradeReport } from '@/lib/api/hooks/use-upgrade-run';
 import { UPGRADE_STRATEGY_LABELS } from '@/lib/domain/upgrade-strategies';
 
@@ -52,9 +52,24 @@ export function UpgradeReportView({ report }: { report: UpgradeReport }) {
         {(steps.added.length > 0 || steps.removed.length > 0 || steps.changed.length > 0) && (
           <Row label="Steps changed">
             <div className="space-y-1 text-[13px]">
-              {steps.changed.length > 0 && <div className="flex gap-2"><span className="w-16 shrink-0 text-xs text-muted-foreground">changed</span><StepList steps={steps.changed} /></div>}
-              {steps.added.length > 0 && <div className="flex gap-2"><span className="w-16 shrink-0 text-xs text-muted-foreground">added</span><StepList steps={steps.added} /></div>}
-              {steps.removed.length > 0 && <div className="flex gap-2"><span className="w-16 shrink-0 text-xs text-muted-foreground">removed</span><StepList steps={steps.removed} /></div>}
+              {steps.changed.length > 0 && (
+                <div className="flex gap-2">
+                  <span className="w-16 shrink-0 text-xs text-muted-foreground">changed</span>
+                  <StepList steps={steps.changed} />
+                </div>
+              )}
+              {steps.added.length > 0 && (
+                <div className="flex gap-2">
+                  <span className="w-16 shrink-0 text-xs text-muted-foreground">added</span>
+                  <StepList steps={steps.added} />
+                </div>
+              )}
+              {steps.removed.length > 0 && (
+                <div className="flex gap-2">
+                  <span className="w-16 shrink-0 text-xs text-muted-foreground">removed</span>
+                  <StepList steps={steps.removed} />
+                </div>
+              )}
             </div>
           </Row>
         )}

@@ -29,7 +29,9 @@ export function DiffTab({ version, against, onPick }: { version: VersionDetail; 
       <Field label="Compare with" htmlFor="diff-against" className="max-w-xl">
         <VersionSelect id="diff-against" versions={others} value={against} onChange={(id) => onPick(id ?? undefined)} placeholder="Choose a version…" />
       </Field>
-      {!against && <p className="text-sm text-muted-foreground">Pick a version to see which steps and input fields differ, and how many active runs could move.</p>}
+      {!against && (
+        <p className="text-sm text-muted-foreground">Pick a version to see which steps and input fields differ, and how many active runs could move.</p>
+      )}
       {diff.isFetching && !data && (
         <p role="status" className="flex items-center gap-2 text-sm text-muted-foreground">
           <LoaderCircle aria-hidden className="size-4 animate-spin" /> Comparing…
@@ -71,7 +73,11 @@ export function DiffTab({ version, against, onPick }: { version: VersionDetail; 
               Upgrading the {data.activeRuns.toLocaleString('en-US')} active {data.activeRuns === 1 ? 'run' : 'runs'} of {label(data.from)} to {label(data.to)}
               {data.sampled && ' (computed on the newest runs only)'}:
             </p>
-            {data.activeRuns === 0 ? <p className="text-sm text-muted-foreground italic">No active runs: nothing to move.</p> : <BlastRadius radius={data.blastRadius} total={data.activeRuns} />}
+            {data.activeRuns === 0 ? (
+              <p className="text-sm text-muted-foreground italic">No active runs: nothing to move.</p>
+            ) : (
+              <BlastRadius radius={data.blastRadius} total={data.activeRuns} />
+            )}
           </section>
         </>
       )}

@@ -28,7 +28,9 @@ export function DrainBreakdown({ report, samplesPerState = 3, compact = false }:
                 className="group block"
                 aria-label={`${n} ${DRAIN_STATE_LABELS[state]} — open these runs`}
               >
-                <span className={cn('block font-semibold tabular-nums group-hover:text-primary', compact ? 'text-lg' : 'text-2xl')}>{n.toLocaleString('en-US')}</span>
+                <span className={cn('block font-semibold tabular-nums group-hover:text-primary', compact ? 'text-lg' : 'text-2xl')}>
+                  {n.toLocaleString('en-US')}
+                </span>
                 <span className="block text-xs text-muted-foreground group-hover:text-foreground">{DRAIN_STATE_LABELS[state]}</span>
               </Link>
               {!compact && samples.length > 0 && (

@@ -24,7 +24,11 @@ export function DrainPanel({ version }: { version: VersionDetail }) {
       {data &&
         (data.total === 0 ? (
           <Callout tone="success" title="No active runs depend on this version">
-            {data.status === 'sunset' ? 'It is sunset.' : data.isCurrent ? 'New runs still start here while it is current.' : 'Nothing would be stranded: a safe sunset goes through.'}
+            {data.status === 'sunset'
+              ? 'It is sunset.'
+              : data.isCurrent
+                ? 'New runs still start here while it is current.'
+                : 'Nothing would be stranded: a safe sunset goes through.'}
           </Callout>
         ) : (
           <>

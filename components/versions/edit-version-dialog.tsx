@@ -51,8 +51,12 @@ export function EditVersionDialog({ version, open, onClose, onReload }: VersionD
       description={version.id}
       footer={
         <>
-          <Button variant="ghost" onClick={close}>Cancel</Button>
-          <Button onClick={confirm} disabled={!dirty || update.isPending}>Save</Button>
+          <Button variant="ghost" onClick={close}>
+            Cancel
+          </Button>
+          <Button onClick={confirm} disabled={!dirty || update.isPending}>
+            Save
+          </Button>
         </>
       }
     >
@@ -60,7 +64,14 @@ export function EditVersionDialog({ version, open, onClose, onReload }: VersionD
         <Input id="version-label" value={label} maxLength={100} onChange={(e) => setLabel(e.target.value)} />
       </Field>
       <Field label="Address" htmlFor="version-address" hint="The URL this version is served at. Empty means not served (pending).">
-        <Input id="version-address" type="url" value={address} maxLength={2000} placeholder="https://flows.example.com/v7" onChange={(e) => setAddress(e.target.value)} />
+        <Input
+          id="version-address"
+          type="url"
+          value={address}
+          maxLength={2000}
+          placeholder="https://flows.example.com/v7"
+          onChange={(e) => setAddress(e.target.value)}
+        />
       </Field>
       {goesLive && <Callout tone="info">With an address it becomes live: it accepts runs.</Callout>}
       {goesPending && <Callout tone="warning">Without an address it goes back to pending.</Callout>}

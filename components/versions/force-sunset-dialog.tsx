@@ -26,7 +26,11 @@ export function ForceSunsetDialog({ version, open, onClose, onReload }: VersionD
       { mode: 'force', reason: reason.trim() },
       {
         onSuccess: () => {
-          toast({ tone: 'success', title: `${name} is sunset (forced)`, message: n > 0 ? `${n.toLocaleString('en-US')} runs flagged as stranded.` : undefined });
+          toast({
+            tone: 'success',
+            title: `${name} is sunset (forced)`,
+            message: n > 0 ? `${n.toLocaleString('en-US')} runs flagged as stranded.` : undefined,
+          });
           close();
         },
         onError: (e) => !isStaleError(e) && toastWriteError(e),
@@ -41,7 +45,9 @@ export function ForceSunsetDialog({ version, open, onClose, onReload }: VersionD
       data-testid="force-sunset-dialog"
       footer={
         <>
-          <Button variant="ghost" onClick={close}>Cancel</Button>
+          <Button variant="ghost" onClick={close}>
+            Cancel
+          </Button>
           <Button variant="destructive" onClick={confirm} disabled={sunset.isPending || !reason.trim()}>
             Force sunset
           </Button>
@@ -49,7 +55,8 @@ export function ForceSunsetDialog({ version, open, onClose, onReload }: VersionD
       }
     >
       <Callout tone="danger" title={`${n.toLocaleString('en-US')} active ${n === 1 ? 'run' : 'runs'} will be stranded`}>
-        They stay on a retired version and are flagged as stranded: nothing will upgrade them, and they may never finish. Prefer draining or upgrading them first.
+        They stay on a retired version and are flagged as stranded: nothing will upgrade them, and they may never finish. Prefer draining or upgrading them
+        first.
       </Callout>
       <Field label="Reason (required, recorded in the commit)" htmlFor="force-sunset-reason">
         <Textarea

@@ -29,7 +29,7 @@ export function SunsetDialog({
   onReload,
   onChoose,
   canForce,
-}: VersionDialogProps & { onChoose: (next: VersionAction) => void; /** The signed-in role may force a sunset. */ canForce: boolean }) {
+}: VersionDialogProps & { onChoose: (next: VersionAction) => void /** The signed-in role may force a sunset. */; canForce: boolean }) {
   const { sunset } = useVersionActions(version);
   const name = version.label ?? version.id;
   const refused = refusal(sunset.error);
@@ -63,22 +63,39 @@ export function SunsetDialog({
       footer={
         refused ? (
           <>
-            <Button variant="ghost" onClick={close}>Close</Button>
-            {canForce && <Button variant="outline" onClick={() => choose('force-sunset')}>Force sunset…</Button>}
-            <Button variant="outline" onClick={() => choose('upgrade-runs')}>Upgrade active runs…</Button>
+            <Button variant="ghost" onClick={close}>
+              Close
+            </Button>
+            {canForce && (
+              <Button variant="outline" onClick={() => choose('force-sunset')}>
+                Force sunset…
+              </Button>
+            )}
+            <Button variant="outline" onClick={() => choose('upgrade-runs')}>
+              Upgrade active runs…
+            </Button>
             <Button onClick={() => choose('drain')}>Drain…</Button>
           </>
         ) : (
           <>
-            <Button variant="ghost" onClick={close}>Cancel</Button>
-            <Button onClick={confirm} disabled={sunset.isPending}>Sunset</Button>
+            <Button variant="ghost" onClick={close}>
+              Cancel
+            </Button>
+            <Button onClick={confirm} disabled={sunset.isPending}>
+              Sunset
+            </Button>
           </>
         )
       }
     >
       {refused ? (
         <>
-          <Callout tone="warning" role="alert" title={`Refused: ${refused.total.toLocaleString('en-US')} active ${refused.total === 1 ? 'run still depends' : 'runs still depend'} on ${name}`} data-testid="sunset-refused">
+          <Callout
+            tone="warning"
+            role="alert"
+            title={`Refused: ${refused.total.toLocaleString('en-US')} active ${refused.total === 1 ? 'run still depends' : 'runs still depend'} on ${name}`}
+            data-testid="sunset-refused"
+          >
             Nothing was changed. Sunsetting now would strand them.
           </Callout>
           <DrainBreakdown report={refused} />

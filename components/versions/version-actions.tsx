@@ -1,12 +1,12 @@
 'use client';
 
-import { ArrowUpCircle, Ban, CircleStop, Pencil, Star, Sunset, Trash2 } from 'lucide-react';
 import { useQueryClient } from '@tanstack/react-query';
+import { ArrowUpCircle, Ban, CircleStop, Pencil, Star, Sunset, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { usePermission } from '@/components/auth/caller-context';
 import { RoleNote } from '@/components/auth/role-note';
-import { BulkUpgradeDialog } from '@/components/upgrade/bulk-upgrade-dialog';
 import { Button } from '@/components/ui/button';
+import { BulkUpgradeDialog } from '@/components/upgrade/bulk-upgrade-dialog';
 import { VERSION_ACTION_ACCESS } from '@/lib/api/action-access';
 import type { VersionDetail } from '@/lib/api/hooks/use-version';
 import { useVersions } from '@/lib/api/hooks/use-versions';

@@ -41,8 +41,12 @@ export function SetCurrentDialog({ version, open, onClose, onReload, current }: 
       title={`Make ${name(version)} current?`}
       footer={
         <>
-          <Button variant="ghost" onClick={onClose}>Cancel</Button>
-          <Button onClick={confirm} disabled={setCurrent.isPending}>Make current</Button>
+          <Button variant="ghost" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button onClick={confirm} disabled={setCurrent.isPending}>
+            Make current
+          </Button>
         </>
       }
     >
@@ -50,7 +54,8 @@ export function SetCurrentDialog({ version, open, onClose, onReload, current }: 
         New runs will start on <strong>{name(version)}</strong>
         {current && current.id !== version.id && (
           <>
-            {' '}instead of <strong>{name(current)}</strong>
+            {' '}
+            instead of <strong>{name(current)}</strong>
           </>
         )}
         . Runs that already started stay on their version.
@@ -85,8 +90,12 @@ export function DrainDialog({ version, open, onClose, onReload }: VersionDialogP
       title={`Drain ${name(version)}?`}
       footer={
         <>
-          <Button variant="ghost" onClick={onClose}>Cancel</Button>
-          <Button onClick={confirm} disabled={sunset.isPending}>Drain</Button>
+          <Button variant="ghost" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button onClick={confirm} disabled={sunset.isPending}>
+            Drain
+          </Button>
         </>
       }
     >
@@ -127,8 +136,12 @@ export function DeleteDialog({ version, open, onClose, onReload }: VersionDialog
       title={`Delete ${name(version)}?`}
       footer={
         <>
-          <Button variant="ghost" onClick={onClose}>Cancel</Button>
-          <Button variant="destructive" onClick={confirm} disabled={remove.isPending}>Delete</Button>
+          <Button variant="ghost" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button variant="destructive" onClick={confirm} disabled={remove.isPending}>
+            Delete
+          </Button>
         </>
       }
     >
@@ -136,7 +149,8 @@ export function DeleteDialog({ version, open, onClose, onReload }: VersionDialog
         <p>It has no runs, so it is removed from the registry for good. The commit log keeps the record of it.</p>
       ) : (
         <p>
-          It is hidden from the registry. Its {version.totalRuns.toLocaleString('en-US')} {version.totalRuns === 1 ? 'run keeps' : 'runs keep'} their history and stay readable.
+          It is hidden from the registry. Its {version.totalRuns.toLocaleString('en-US')} {version.totalRuns === 1 ? 'run keeps' : 'runs keep'} their history
+          and stay readable.
         </p>
       )}
       {isStaleError(remove.error) && <StaleWriteNotice what="This version" onReload={onReload} />}

@@ -1,14 +1,14 @@
 import { ChevronRight, Fingerprint, GitBranch, GitCommitHorizontal, Globe, Package } from 'lucide-react';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { Badge } from '@/components/ui/badge';
+import { Callout } from '@/components/ui/callout';
 import { CopyButton } from '@/components/ui/copy-button';
 import { RelativeTime } from '@/components/ui/relative-time';
 import type { VersionDetail } from '@/lib/api/hooks/use-version';
 import { shortDigest } from '@/lib/domain/digest-format';
 import { ENGINE_LIMITS, isEngineSource, RUN_SOURCE_LABELS } from '@/lib/domain/run-source';
 import { routes } from '@/lib/routes';
-import { Badge } from '@/components/ui/badge';
-import { Callout } from '@/components/ui/callout';
 import { VersionStateBadge } from './version-state-badge';
 
 function Fact({ icon, label, children }: { icon: ReactNode; label: string; children: ReactNode }) {
@@ -56,7 +56,13 @@ export function VersionHeader({ version, actions }: { version: VersionDetail; ac
       <div className="grid gap-x-6 gap-y-2 rounded-xl border bg-card px-4 py-3 text-sm shadow-xs sm:grid-cols-2 lg:grid-cols-3">
         <Fact icon={<Globe />} label="Address">
           {version.address ? (
-            <a href={version.address} target="_blank" rel="noreferrer" className="truncate font-mono text-[13px] text-primary hover:underline" data-testid="version-address">
+            <a
+              href={version.address}
+              target="_blank"
+              rel="noreferrer"
+              className="truncate font-mono text-[13px] text-primary hover:underline"
+              data-testid="version-address"
+            >
               {version.address}
             </a>
           ) : (
@@ -98,13 +104,14 @@ export function VersionHeader({ version, actions }: { version: VersionDetail; ac
           )}
         </Fact>
         <div className="flex items-center gap-1.5 text-muted-foreground">
-          Created <RelativeTime iso={version.createdAt} className="text-foreground/85" /> · updated <RelativeTime iso={version.updatedAt} className="text-foreground/85" />
+          Created <RelativeTime iso={version.createdAt} className="text-foreground/85" /> · updated{' '}
+          <RelativeTime iso={version.updatedAt} className="text-foreground/85" />
         </div>
       </div>
       {isEngineSource(version.runSource) && (version.status === 'draining' || version.isCurrent === false) && (
         <Callout tone="info" data-testid="version-engine-limits">
-          This is a deployment of a {RUN_SOURCE_LABELS[version.runSource]} app, imported by its connector. {ENGINE_LIMITS.drain} Cancels, hook
-          deliveries and restarts are carried out by the connector through the SDK.
+          This is a deployment of a {RUN_SOURCE_LABELS[version.runSource]} app, imported by its connector. {ENGINE_LIMITS.drain} Cancels, hook deliveries and
+          restarts are carried out by the connector through the SDK.
         </Callout>
       )}
     </header>

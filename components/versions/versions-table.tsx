@@ -59,7 +59,9 @@ export function VersionsTable({ versions }: { versions: VersionListItem[] }) {
             >
               <td className={td}>
                 <Link href={routes.version(v.id)} className="group block" aria-label={`${v.label ?? 'Version'} ${v.id}`}>
-                  <span className="block font-medium group-hover:text-primary">{v.label ?? <span className="text-muted-foreground italic">unlabelled</span>}</span>
+                  <span className="block font-medium group-hover:text-primary">
+                    {v.label ?? <span className="text-muted-foreground italic">unlabelled</span>}
+                  </span>
                   <span className="block font-mono text-xs text-muted-foreground" title={v.id}>
                     {shortId(v.id)}
                   </span>

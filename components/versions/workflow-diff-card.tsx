@@ -90,11 +90,16 @@ export function WorkflowDiffCard({ diff }: { diff: WorkflowDiff }) {
             <Chips items={input.noLongerRequired} tone="add" prefix="" />
           </Row>
         )}
-        {input.changed && !input.addedFields.length && !input.removedFields.length && !input.changedFields.length && !input.newlyRequired.length && !input.noLongerRequired.length && (
-          <Row label="Input schema">
-            <span className="text-xs text-muted-foreground">changed outside its top-level fields</span>
-          </Row>
-        )}
+        {input.changed &&
+          !input.addedFields.length &&
+          !input.removedFields.length &&
+          !input.changedFields.length &&
+          !input.newlyRequired.length &&
+          !input.noLongerRequired.length && (
+            <Row label="Input schema">
+              <span className="text-xs text-muted-foreground">changed outside its top-level fields</span>
+            </Row>
+          )}
         {diff.change === 'changed' && steps.unchanged.length > 0 && (
           <Row label="Unchanged steps">
             <span className="text-xs text-muted-foreground">{steps.unchanged.length}</span>

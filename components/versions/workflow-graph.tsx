@@ -1,6 +1,6 @@
 import { Hourglass, SquareTerminal, Webhook } from 'lucide-react';
-import type { ManifestGraph } from '@/lib/domain/manifest-graph';
 import type { StepAction } from '@/lib/domain/manifest';
+import type { ManifestGraph } from '@/lib/domain/manifest-graph';
 import type { NeedCondition } from '@/lib/domain/node-status';
 
 const ACTION_ICONS: Record<StepAction, typeof Hourglass> = { run: SquareTerminal, sleep: Hourglass, hook: Webhook };
@@ -37,7 +37,13 @@ export function WorkflowGraph({ graph, name }: { graph: ManifestGraph; name: str
               const look = EDGE_LOOK[e.when];
               return (
                 <g key={`${e.source}->${e.target}`}>
-                  <path d={`M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2 - 4},${y2}`} fill="none" stroke={look.stroke} strokeWidth={1.5} strokeDasharray={look.dash} />
+                  <path
+                    d={`M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2 - 4},${y2}`}
+                    fill="none"
+                    stroke={look.stroke}
+                    strokeWidth={1.5}
+                    strokeDasharray={look.dash}
+                  />
                   <path d={`M${x2 - 6},${y2 - 3.5} L${x2},${y2} L${x2 - 6},${y2 + 3.5}`} fill="none" stroke={look.stroke} strokeWidth={1.5} />
                   {look.label && (
                     <text x={mid} y={(y1 + y2) / 2 - 5} textAnchor="middle" fontSize={10} fill={look.stroke} className="font-medium">

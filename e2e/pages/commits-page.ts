@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { routes, type Query } from '../../lib/routes';
+import { type Query, routes } from '../../lib/routes';
 
 /** The commit log at /commits: filters in the URL, the table, "load more". */
 export class CommitsPage {

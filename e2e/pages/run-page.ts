@@ -84,7 +84,8 @@ export class RunPage {
   /** Clicks a node, fitting the whole graph into view first when the node is off-screen. */
   async openNode(id: string): Promise<void> {
     const [node, frame] = await Promise.all([this.node(id).boundingBox(), this.graph.boundingBox()]);
-    const inside = node && frame && node.x >= frame.x && node.y >= frame.y && node.x + node.width <= frame.x + frame.width && node.y + node.height <= frame.y + frame.height;
+    const inside =
+      node && frame && node.x >= frame.x && node.y >= frame.y && node.x + node.width <= frame.x + frame.width && node.y + node.height <= frame.y + frame.height;
     if (!inside) await this.graph.getByRole('button', { name: 'Fit View' }).click();
     await this.node(id).click();
     await expect(this.nodePanel.getByRole('heading', { name: id, exact: true })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { routes, type Query } from '../../lib/routes';
+import { type Query, routes } from '../../lib/routes';
 
 /** The run index at /runs: search, filters, phase chips, the live table and its pages. */
 export class RunsPage {

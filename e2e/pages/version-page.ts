@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { routes, type Query } from '../../lib/routes';
+import { type Query, routes } from '../../lib/routes';
 
 /** A version's page at /versions/:id: header, actions, tabs, and the dialogs the actions open. */
 export class VersionPage {

@@ -147,7 +147,9 @@ await new Promise((resolve, reject) => {
 // server, hence after listen). world-local: creates the data dir and re-enqueues runs left active.
 await world.start?.();
 ready = true;
-console.log(`workflow app on http://${HOST}:${PORT} (world: ${target}${target === 'local' ? `, data: ${path.resolve(process.env.WORKFLOW_LOCAL_DATA_DIR || '.workflow-data')}` : ''})`);
+console.log(
+  `workflow app on http://${HOST}:${PORT} (world: ${target}${target === 'local' ? `, data: ${path.resolve(process.env.WORKFLOW_LOCAL_DATA_DIR || '.workflow-data')}` : ''})`,
+);
 
 let stopping = false;
 async function shutdown(signal) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { permission, RUN_ACTION_ACCESS, VERSION_ACTION_ACCESS } from './action-access';
 import type { CallerInfo } from '@/lib/contract/session';
+import { permission, RUN_ACTION_ACCESS, VERSION_ACTION_ACCESS } from './action-access';
 
 const as = (role: CallerInfo['role']): CallerInfo => ({ actor: `${role}-token`, role, via: 'session', tokenId: null, expiresAt: null });
 

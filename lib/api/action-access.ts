@@ -1,8 +1,8 @@
-import type { RunAction } from '@/lib/domain/run-actions';
-import { type Role, roleAllows } from '@/lib/domain/roles';
-import type { VersionAction } from '@/lib/domain/version-actions';
 import { type Access, ENDPOINTS, type EndpointKey, FORCE_SUNSET_ACCESS } from '@/lib/contract/endpoints';
 import type { CallerInfo } from '@/lib/contract/session';
+import { type Role, roleAllows } from '@/lib/domain/roles';
+import type { RunAction } from '@/lib/domain/run-actions';
+import type { VersionAction } from '@/lib/domain/version-actions';
 
 /**
  * Which role each UI action needs, read from the endpoint it calls (lib/contract/endpoints.ts is the one

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { apiReference, formatBytes, schemaConstraints, schemaType } from './api-reference';
 import { ENDPOINTS } from '@/lib/contract/endpoints';
+import { apiReference, formatBytes, schemaConstraints, schemaType } from './api-reference';
 import { buildOpenApiDocument } from './openapi';
 
 const groups = apiReference(buildOpenApiDocument());
@@ -19,10 +19,21 @@ describe('apiReference', () => {
   it('gives path, query and body fields with types and constraints', () => {
     const list = find('GET', '/api/v1/runs');
     expect(list.role).toBe('viewer');
-    expect(list.fields.find((f) => f.name === 'limit')).toEqual({ name: 'limit', in: 'query', required: false, type: 'integer', constraints: '1–200 · default 50' });
+    expect(list.fields.find((f) => f.name === 'limit')).toEqual({
+      name: 'limit',
+      in: 'query',
+      required: false,
+      type: 'integer',
+      constraints: '1–200 · default 50',
+    });
     const create = find('POST', '/api/v1/runs');
     expect(create.body).toMatchObject({ contentType: 'application/json', required: true, limitBytes: 1024 * 1024 });
-    expect(create.fields.find((f) => f.name === 'workflow')).toMatchObject({ in: 'body', required: true, type: 'string', constraints: '1–200 chars · matches ^[A-Za-z0-9._-]+$' });
+    expect(create.fields.find((f) => f.name === 'workflow')).toMatchObject({
+      in: 'body',
+      required: true,
+      type: 'string',
+      constraints: '1–200 chars · matches ^[A-Za-z0-9._-]+$',
+    });
     expect(create.fields.find((f) => f.name === 'input')).toMatchObject({ required: false, type: 'JSON' });
     expect(find('GET', '/api/v1/runs/{runId}').fields).toEqual([
       expect.objectContaining({ name: 'runId', in: 'path', required: true }),

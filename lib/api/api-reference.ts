@@ -1,4 +1,4 @@
-import { API_TAGS, type Access, type ApiTag, type HttpMethod } from '@/lib/contract/endpoints';
+import { type Access, API_TAGS, type ApiTag, type HttpMethod } from '@/lib/contract/endpoints';
 import type { JsonSchema, OpenApiDocument, OpenApiOperation } from './openapi';
 
 /**
@@ -101,7 +101,13 @@ function endpointOf(method: string, path: string, op: OpenApiOperation, doc: Ope
   if (op.requestBody) {
     const [contentType, media] = Object.entries(op.requestBody.content)[0]!;
     const json = contentType === 'application/json';
-    body = { contentType, required: op.requestBody.required, limitBytes: op['x-flowdeck-body-limit'], note: op.requestBody.description, ...(json ? { schema: media.schema } : {}) };
+    body = {
+      contentType,
+      required: op.requestBody.required,
+      limitBytes: op['x-flowdeck-body-limit'],
+      note: op.requestBody.description,
+      ...(json ? { schema: media.schema } : {}),
+    };
     if (json) fields.push(...bodyFields(media.schema, doc));
   }
   const statuses = Object.keys(op.responses);
@@ -125,7 +131,9 @@ function endpointOf(method: string, path: string, op: OpenApiOperation, doc: Ope
 
 /** The endpoints of the document by tag (in API_TAGS order), each group by path then method. */
 export function apiReference(doc: OpenApiDocument): ReferenceGroup[] {
-  const endpoints = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ tag: op.tags[0]!, ep: endpointOf(method, path, op, doc) })));
+  const endpoints = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ tag: op.tags[0]!, ep: endpointOf(method, path, op, doc) })),
+  );
   return API_TAGS.map((tag) => ({
     tag,
     description: doc.tags.find((t) => t.name === tag)?.description ?? '',

@@ -2,8 +2,8 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { ENDPOINTS, splitKey, type EndpointKey } from '@/lib/contract/endpoints';
-import { buildOpenApiDocument, errorStatuses, operationId, type OpenApiOperation } from './openapi';
+import { ENDPOINTS, type EndpointKey, splitKey } from '@/lib/contract/endpoints';
+import { buildOpenApiDocument, errorStatuses, type OpenApiOperation, operationId } from './openapi';
 
 const doc = buildOpenApiDocument();
 const keys = Object.keys(ENDPOINTS) as EndpointKey[];
@@ -81,8 +81,17 @@ describe('OpenAPI document', () => {
       const { path } = splitKey(key);
       const inPath = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
       const params = operation(key).parameters ?? [];
-      expect(params.filter((p) => p.in === 'path').map((p) => p.name).sort(), key).toEqual(inPath.sort());
-      expect(params.filter((p) => p.in === 'path').every((p) => p.required), key).toBe(true);
+      expect(
+        params
+          .filter((p) => p.in === 'path')
+          .map((p) => p.name)
+          .sort(),
+        key,
+      ).toEqual(inPath.sort());
+      expect(
+        params.filter((p) => p.in === 'path').every((p) => p.required),
+        key,
+      ).toBe(true);
     }
     const runs = operation('GET /api/v1/runs').parameters ?? [];
     expect(runs.find((p) => p.name === 'limit')).toMatchObject({ in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 200 } });
@@ -115,7 +124,19 @@ describe('OpenAPI document', () => {
     expect(errorStatuses('PUT /api/v1/blobs/{digest}')).toEqual([400, 401, 403, 404, 413, 500, 503]);
     expect(errorStatuses('GET /api/v1/versions/current')).toContain(404);
     const names = Object.keys(doc.components.responses);
-    expect(names).toEqual(expect.arrayContaining(['BadRequest', 'Unauthorized', 'Forbidden', 'NotFound', 'MethodNotAllowed', 'Conflict', 'PayloadTooLarge', 'UnsupportedMediaType', 'InternalError']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'BadRequest',
+        'Unauthorized',
+        'Forbidden',
+        'NotFound',
+        'MethodNotAllowed',
+        'Conflict',
+        'PayloadTooLarge',
+        'UnsupportedMediaType',
+        'InternalError',
+      ]),
+    );
     expect(doc.components.schemas.Error).toMatchObject({ required: ['error'], properties: { error: { required: ['code', 'message'] } } });
   });
 

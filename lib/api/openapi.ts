@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { ERROR_STATUS, type ErrorCode } from '@/lib/errors';
-import { API_TAG_INFO, API_TAGS, ENDPOINTS, splitKey, type ApiTag, type EndpointKey, type EndpointSpec } from '@/lib/contract/endpoints';
+import { API_TAG_INFO, API_TAGS, type ApiTag, ENDPOINTS, type EndpointKey, type EndpointSpec, splitKey } from '@/lib/contract/endpoints';
 import { BLOB_LIMIT, JSON_DEPTH_LIMIT, JSON_LIMIT } from '@/lib/contract/limits';
-import { schemaCollector, type JsonSchema } from './openapi-schemas';
 import { SESSION_COOKIE } from '@/lib/contract/session';
+import { ERROR_STATUS, type ErrorCode } from '@/lib/errors';
+import { type JsonSchema, schemaCollector } from './openapi-schemas';
 
 /**
  * The OpenAPI 3.1 document of the HTTP API, generated from ENDPOINTS and their zod schemas. Pure: the
@@ -128,7 +128,8 @@ function successResponse(spec: EndpointSpec): [string, unknown] {
   const headers: Record<string, unknown> = { 'X-Request-Id': { $ref: '#/components/headers/RequestId' } };
   if (status === 201 || status === 202) headers.Location = { description: 'Where the created resource is', schema: { type: 'string' } };
   if (status === 204) return [String(status), { description, headers }];
-  if (spec.conditional) headers.ETag = { description: 'The entity tag of this answer: send it as If-None-Match to get 304 while nothing changed', schema: { type: 'string' } };
+  if (spec.conditional)
+    headers.ETag = { description: 'The entity tag of this answer: send it as If-None-Match to get 304 while nothing changed', schema: { type: 'string' } };
   const content = spec.success?.binary
     ? { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } }
     : { 'application/json': { schema: {} } };
@@ -149,14 +150,19 @@ function operationOf(key: EndpointKey, toSchema: (s: z.ZodType) => JsonSchema): 
     'x-flowdeck-role': spec.access,
   };
   const parameters = parametersOf(spec, toSchema);
-  if (spec.conditional) parameters.push({ name: 'If-None-Match', in: 'header', required: false, description: 'The ETag of the copy the client holds', schema: { type: 'string' } });
+  if (spec.conditional)
+    parameters.push({ name: 'If-None-Match', in: 'header', required: false, description: 'The ETag of the copy the client holds', schema: { type: 'string' } });
   if (parameters.length) op.parameters = parameters;
   const limit = bodyLimitOf(spec);
   if (spec.body === 'binary') {
     op.requestBody = { required: true, content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } } };
   } else if (spec.body) {
     const description = spec.bodyOptional ? 'May be left out: the expected version then comes from If-Match.' : undefined;
-    op.requestBody = { required: !spec.bodyOptional, ...(description ? { description } : {}), content: { 'application/json': { schema: toSchema(spec.body) } } };
+    op.requestBody = {
+      required: !spec.bodyOptional,
+      ...(description ? { description } : {}),
+      content: { 'application/json': { schema: toSchema(spec.body) } },
+    };
   }
   if (limit) op['x-flowdeck-body-limit'] = limit;
   return op;

@@ -54,7 +54,12 @@ export function registerCommits(program: Command): void {
     const page = await api().get<{ items: CommitListItem[]; nextCursor: number | null }>(routes.api.commits(query));
     if (o.json) return printJson(page);
     if (page.items.length === 0) return print('No commits match.');
-    print(table(['SEQ', 'COMMIT', 'WHEN', 'ACTOR', 'ACTION', 'CHANGED'], page.items.map((c) => [String(c.seq), c.id, ago(c.createdAt), c.actor, c.action, entitiesOf(c)])));
+    print(
+      table(
+        ['SEQ', 'COMMIT', 'WHEN', 'ACTOR', 'ACTION', 'CHANGED'],
+        page.items.map((c) => [String(c.seq), c.id, ago(c.createdAt), c.actor, c.action, entitiesOf(c)]),
+      ),
+    );
     if (page.nextCursor === null) return;
     const flags = Object.entries({ ...query, cursor: page.nextCursor }).filter(([k, v]) => v !== undefined && !(k === 'limit' && v === 20));
     print(`More: flowdeck commits list ${flags.map(([k, v]) => `--${k} ${String(v)}`).join(' ')}`);

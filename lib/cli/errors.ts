@@ -2,12 +2,12 @@ import { CommanderError } from 'commander';
 import { ZodError } from 'zod';
 import { ApiError } from '@/lib/api/fetch-json';
 import type { DrainReport } from '@/lib/domain/drain';
-import { env } from '@/lib/env';
 import type { UpgradeReport } from '@/lib/domain/upgrade';
+import { env } from '@/lib/env';
 import { kv } from './format';
 import { CliError, EXIT } from './http-client';
-import { drainBreakdown } from './render-version';
 import { upgradeReport } from './render-upgrade';
+import { drainBreakdown } from './render-version';
 
 function tokenIsSet(): boolean {
   try {
@@ -40,13 +40,11 @@ export function describeApiError(err: ApiError): string {
     lines.push('Active runs on the version:', drainBreakdown(d as unknown as DrainReport));
     lines.push(
       'To retire it anyway:',
-      kv(
-        [
-          ['  stop new runs, sunset when the last ends', `flowdeck version drain ${id}`],
-          ['  or move the active runs first', `flowdeck upgrade-all ${id} --to VERSION --strategy STRATEGY`],
-          ['  or sunset now, flagging them stranded', `flowdeck version sunset ${id} --force --reason "…"`],
-        ],
-      ),
+      kv([
+        ['  stop new runs, sunset when the last ends', `flowdeck version drain ${id}`],
+        ['  or move the active runs first', `flowdeck upgrade-all ${id} --to VERSION --strategy STRATEGY`],
+        ['  or sunset now, flagging them stranded', `flowdeck version sunset ${id} --force --reason "…"`],
+      ]),
     );
   }
   if (err.status === 401) {

@@ -4,15 +4,25 @@ import { progressLine } from './render-upgrade';
 
 describe('cli format', () => {
   it('aligns table columns and right-aligns numeric ones', () => {
-    expect(table(['ID', 'RUNS', 'NAME'], [['a', '5', 'x'], ['bbb', '120', 'yy']]).split('\n')).toEqual([
-      'ID   RUNS  NAME',
-      'a       5  x',
-      'bbb   120  yy',
-    ]);
+    expect(
+      table(
+        ['ID', 'RUNS', 'NAME'],
+        [
+          ['a', '5', 'x'],
+          ['bbb', '120', 'yy'],
+        ],
+      ).split('\n'),
+    ).toEqual(['ID   RUNS  NAME', 'a       5  x', 'bbb   120  yy']);
   });
 
   it('prints key/value blocks, leaving undefined out and null as a dash', () => {
-    expect(kv([['status', 'live'], ['address', null], ['source', undefined]])).toBe('status:  live\naddress: -');
+    expect(
+      kv([
+        ['status', 'live'],
+        ['address', null],
+        ['source', undefined],
+      ]),
+    ).toBe('status:  live\naddress: -');
   });
 
   it('draws the progress bar and line', () => {

@@ -28,8 +28,24 @@ export function upgradeReport(r: UpgradeReport): string {
 
 export function bulkDryRun(from: string, to: string, d: BulkDryRun): string {
   const out = [`${from} → ${to}, strategy ${d.strategy}: ${plural(d.total, 'active run')}; ${d.compatible} compatible, ${d.incompatible} incompatible`];
-  if (d.reasons.length) out.push('', table(['RUNS', 'WHY INCOMPATIBLE'], d.reasons.map((r) => [String(r.runs), r.reason]), '  '));
-  if (d.reruns.length) out.push('', table(['RUNS', 'STEPS THAT RE-RUN'], d.reruns.map((r) => [String(r.runs), list(r.steps)]), '  '));
+  if (d.reasons.length)
+    out.push(
+      '',
+      table(
+        ['RUNS', 'WHY INCOMPATIBLE'],
+        d.reasons.map((r) => [String(r.runs), r.reason]),
+        '  ',
+      ),
+    );
+  if (d.reruns.length)
+    out.push(
+      '',
+      table(
+        ['RUNS', 'STEPS THAT RE-RUN'],
+        d.reruns.map((r) => [String(r.runs), list(r.steps)]),
+        '  ',
+      ),
+    );
   return out.join('\n');
 }
 
@@ -47,11 +63,25 @@ export function jobSummary(job: JobDetail): string {
   const upgraded = job.items.filter((i) => i.status === 'upgraded');
   const out = [head];
   if (upgraded.length) {
-    out.push('', table(['RUN', 'NEW RUN'], upgraded.slice(0, OUTCOME_LIMIT).map((i) => [i.runId, i.newRunId ?? '-']), '  '));
+    out.push(
+      '',
+      table(
+        ['RUN', 'NEW RUN'],
+        upgraded.slice(0, OUTCOME_LIMIT).map((i) => [i.runId, i.newRunId ?? '-']),
+        '  ',
+      ),
+    );
     if (upgraded.length > OUTCOME_LIMIT) out.push(`  … and ${upgraded.length - OUTCOME_LIMIT} more (--json lists them all)`);
   }
   if (notDone.length) {
-    out.push('', table(['RUN', 'OUTCOME', 'REASON'], notDone.slice(0, OUTCOME_LIMIT).map((i) => [i.runId, i.status, i.reason ?? '-']), '  '));
+    out.push(
+      '',
+      table(
+        ['RUN', 'OUTCOME', 'REASON'],
+        notDone.slice(0, OUTCOME_LIMIT).map((i) => [i.runId, i.status, i.reason ?? '-']),
+        '  ',
+      ),
+    );
     if (notDone.length > OUTCOME_LIMIT) out.push(`  … and ${notDone.length - OUTCOME_LIMIT} more (--json lists them all)`);
   }
   return out.join('\n');

@@ -1,4 +1,4 @@
-import type { VersionDiff, VersionDetail, VersionListItem } from '@/lib/contract/versions';
+import type { VersionDetail, VersionDiff, VersionListItem } from '@/lib/contract/versions';
 import { DRAIN_STATE_LABELS, DRAIN_STATES, type DrainReport } from '@/lib/domain/drain';
 import type { InputSchemaDiff, StrategyRadius } from '@/lib/domain/version-diff';
 import { ago, clip, kv, list, plural, table, when } from './format';
@@ -41,7 +41,17 @@ export function versionDetail(v: VersionDetail): string {
   ]);
   const workflows = table(
     ['WORKFLOW', 'STEPS', 'INPUT'],
-    Object.entries(v.manifest.workflows).map(([name, wf]) => [name, clip(list(wf.steps.map((s) => s.id), 8), 60), inputSummary(wf.input)]),
+    Object.entries(v.manifest.workflows).map(([name, wf]) => [
+      name,
+      clip(
+        list(
+          wf.steps.map((s) => s.id),
+          8,
+        ),
+        60,
+      ),
+      inputSummary(wf.input),
+    ]),
     '  ',
   );
   return `${head}\nworkflows:\n${workflows}`;
@@ -50,7 +60,9 @@ export function versionDetail(v: VersionDetail): string {
 /** Active runs by state (running, queued, paused, sleeping, waiting on a hook) with wake and hook times. */
 export function drainBreakdown(r: Pick<DrainReport, 'total' | 'counts' | 'earliestWake' | 'latestWake' | 'oldestHookSince'>): string {
   const detail: Partial<Record<(typeof DRAIN_STATES)[number], string>> = {
-    sleeping: r.latestWake ? `${r.earliestWake && r.earliestWake !== r.latestWake ? `earliest wake ${when(r.earliestWake)}, ` : ''}latest wake ${when(r.latestWake)}` : undefined,
+    sleeping: r.latestWake
+      ? `${r.earliestWake && r.earliestWake !== r.latestWake ? `earliest wake ${when(r.earliestWake)}, ` : ''}latest wake ${when(r.latestWake)}`
+      : undefined,
     hook: r.oldestHookSince ? `oldest waiting since ${when(r.oldestHookSince)}` : undefined,
   };
   const rows = DRAIN_STATES.map((s) => [DRAIN_STATE_LABELS[s].toLowerCase(), String(r.counts[s] ?? 0), detail[s] ?? '']);
@@ -96,13 +108,25 @@ export function versionDiff(d: VersionDiff): string {
       ),
     );
   }
-  out.push('', kv([['workflows added', list(by('added'))], ['workflows removed', list(by('removed'))], ['unchanged', list(by('unchanged'))]]));
+  out.push(
+    '',
+    kv([
+      ['workflows added', list(by('added'))],
+      ['workflows removed', list(by('removed'))],
+      ['unchanged', list(by('unchanged'))],
+    ]),
+  );
   out.push(`\nBlast radius: upgrading the ${plural(d.activeRuns, 'active run')} of ${d.from}${d.sampled ? ' (newest sample)' : ''}`);
   if (d.activeRuns > 0) {
     out.push(radiusTable(d.blastRadius));
     for (const r of d.blastRadius.filter((x) => x.reasons.length > 0)) {
       out.push(`  ${r.strategy} is refused for:`);
-      out.push(r.reasons.slice(0, 5).map((x) => `    ${plural(x.runs, 'run')}: ${x.reason}`).join('\n'));
+      out.push(
+        r.reasons
+          .slice(0, 5)
+          .map((x) => `    ${plural(x.runs, 'run')}: ${x.reason}`)
+          .join('\n'),
+      );
     }
   }
   return out.join('\n');

@@ -96,7 +96,8 @@ Ctrl-C (or SIGTERM) stops claiming, stops the running steps and releases the lea
       try {
         await runner.run();
       } catch (err) {
-        if (err instanceof RunnerUnreachable) throw new CliError(`${err.message} (is the server running? set FLOWDECK_URL to point elsewhere)`, EXIT.unreachable);
+        if (err instanceof RunnerUnreachable)
+          throw new CliError(`${err.message} (is the server running? set FLOWDECK_URL to point elsewhere)`, EXIT.unreachable);
         throw err;
       } finally {
         // A temp work dir this runner made and never used goes away with it.

@@ -54,7 +54,7 @@ describe('runDetail', () => {
     expect(text).toMatch(/waiting: +hook on approve since/);
     expect(text).not.toContain('hk_secret');
     expect(text).toContain('sha256:aaaaaaaaaaa…');
-    expect(text).toContain("flowdeck run hook run_01 --payload '{\"approvedBy\": \"you\"}'");
+    expect(text).toContain('flowdeck run hook run_01 --payload \'{"approvedBy": "you"}\'');
   });
 
   it('shows the result of a finished run and the reused steps of an upgrade', () => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
-import type { RunDto, RunDetail } from '@/lib/contract/runs';
+import type { RunDetail, RunDto } from '@/lib/contract/runs';
 import { routes } from '@/lib/routes';
 import { ago, clip, kv, print, printJson, table, when, withJson } from './format';
 import { api, CliError } from './http-client';
@@ -59,7 +59,14 @@ export function runDetail(run: RunDetail): string {
     '',
     table(
       ['STEP', 'STATUS', 'ATTEMPT', 'FINISHED', 'ARTIFACTS', 'REUSED FROM'],
-      run.nodes.map((n) => [n.nodeId, n.status, String(n.attempt), n.finishedAt ? ago(n.finishedAt) : '-', n.artifactManifest ? clip(n.artifactManifest, 19) : '-', n.reusedFrom ?? '-']),
+      run.nodes.map((n) => [
+        n.nodeId,
+        n.status,
+        String(n.attempt),
+        n.finishedAt ? ago(n.finishedAt) : '-',
+        n.artifactManifest ? clip(n.artifactManifest, 19) : '-',
+        n.reusedFrom ?? '-',
+      ]),
     ),
   ];
   if (run.waiting?.kind === 'hook') lines.push('', `Deliver the hook: flowdeck run hook ${run.id} --payload '{"approvedBy": "you"}'`);
@@ -107,7 +114,8 @@ export function registerRuns(program: Command): void {
   ).action(async (id: string, o: JsonOpt & { payload?: string }) => {
     const client = api();
     const detail = await client.get<RunDetail>(routes.api.run(id));
-    if (detail.waiting?.kind !== 'hook') throw new CliError(`run ${id} is not waiting on a hook${detail.waiting ? ` (it waits on a ${detail.waiting.kind})` : ''}`, 1);
+    if (detail.waiting?.kind !== 'hook')
+      throw new CliError(`run ${id} is not waiting on a hook${detail.waiting ? ` (it waits on a ${detail.waiting.kind})` : ''}`, 1);
     const payload = o.payload === undefined ? undefined : parseJson(o.payload, '--payload');
     const res = await client.send<{ runId: string; nodeId: string }>('POST', routes.api.hook(detail.waiting.token), payload === undefined ? {} : { payload });
     if (o.json) return printJson(res);

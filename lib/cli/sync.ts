@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import type { ImportResult, SourceRunsPage } from '@/lib/contract/engine-import';
 import { WorkflowActor } from '@/lib/connectors/workflow-sdk/act';
 import { type ConnectorApi, type SyncConfig, WorkflowSync } from '@/lib/connectors/workflow-sdk/sync';
 import { manifestFromBuild } from '@/lib/connectors/workflow-sdk/to-import';
 import { openWorldReader } from '@/lib/connectors/workflow-sdk/world-reader';
+import type { ImportResult, SourceRunsPage } from '@/lib/contract/engine-import';
 import { manifestDigest } from '@/lib/domain/manifest';
 import { RUN_SOURCE_LABELS } from '@/lib/domain/run-source';
 import { routes } from '@/lib/routes';
@@ -59,7 +59,8 @@ function connectorApi(): ConnectorApi {
   return {
     sourceRuns: (source, cursor) => http.get<SourceRunsPage>(`${routes.api.sourceRuns(source)}${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`),
     importBatch: (source, body) => http.send<ImportResult>('POST', routes.api.sourceImport(source), body),
-    claim: async (source, connectorId) => (await http.send<{ actions: never[] }>('POST', routes.api.sourceActionsClaim(source), { connectorId, max: 10 })).actions,
+    claim: async (source, connectorId) =>
+      (await http.send<{ actions: never[] }>('POST', routes.api.sourceActionsClaim(source), { connectorId, max: 10 })).actions,
     complete: async (source, actionId, body) => {
       await http.send('POST', routes.api.sourceActionComplete(source, actionId), body);
     },

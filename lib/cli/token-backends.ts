@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { CreatedToken, CreateTokenInput, TokenDto } from '@/lib/domain/tokens';
 import { isId } from '@/lib/domain/ids';
+import type { CreatedToken, CreateTokenInput, TokenDto } from '@/lib/domain/tokens';
 import { env } from '@/lib/env';
 import { routes } from '@/lib/routes';
 import { api, CliError, EXIT } from './http-client';

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Command, Option } from 'commander';
-import type { RunDto } from '@/lib/contract/runs';
 import type { JobDetail } from '@/lib/contract/jobs';
+import type { RunDto } from '@/lib/contract/runs';
 import { UPGRADE_STRATEGIES, type UpgradeStrategy } from '@/lib/domain/job-status';
 import type { UpgradeReport } from '@/lib/domain/upgrade';
 import { routes } from '@/lib/routes';
@@ -26,9 +26,7 @@ interface UpgradeAnswer {
 }
 
 const strategyOption = () =>
-  new Option('--strategy <strategy>', 'how the new run starts (see Strategies below)')
-    .choices(UPGRADE_STRATEGIES)
-    .makeOptionMandatory();
+  new Option('--strategy <strategy>', 'how the new run starts (see Strategies below)').choices(UPGRADE_STRATEGIES).makeOptionMandatory();
 
 const STRATEGY_HELP = `
 Strategies:
@@ -100,7 +98,10 @@ export function registerUpgrade(program: Command): void {
       .option('--workflow <name>', 'only runs of this workflow')
       .option('--group <path>', 'only runs under this group path')
       .option('--no-wait', 'start the job and return its id without following its progress')
-      .addHelpText('after', `${STRATEGY_HELP}\n\nWithout --dry-run the job runs on the server; progress is drawn on stderr and the exit code is non-zero if the job failed.`),
+      .addHelpText(
+        'after',
+        `${STRATEGY_HELP}\n\nWithout --dry-run the job runs on the server; progress is drawn on stderr and the exit code is non-zero if the job failed.`,
+      ),
   ).action(async (from: string, o: UpgradeOpts & { workflow?: string; group?: string; wait: boolean }) => {
     const filter = o.workflow || o.group ? { workflow: o.workflow, group: o.group } : undefined;
     const body = { targetVersionId: o.to, strategy: o.strategy, dryRun: Boolean(o.dryRun), filter };

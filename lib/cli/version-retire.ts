@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { VersionDiff, VersionDetail } from '@/lib/contract/versions';
+import type { VersionDetail, VersionDiff } from '@/lib/contract/versions';
 import type { DrainReport } from '@/lib/domain/drain';
 import { routes } from '@/lib/routes';
 import { plural, print, printJson, withJson } from './format';
@@ -22,10 +22,7 @@ async function sunset(id: string, mode: SunsetMode, reason?: string): Promise<{ 
 /** `version drain`, `version sunset` and `version diff`: retiring a version without stranding its runs. */
 export function registerVersionRetire(version: Command): void {
   withJson(
-    version
-      .command('drain')
-      .description('stop new runs; sunset by itself when the last active run ends')
-      .argument('<id>', 'version id (vers_…)'),
+    version.command('drain').description('stop new runs; sunset by itself when the last active run ends').argument('<id>', 'version id (vers_…)'),
   ).action(async (id: string, o: JsonOpt) => {
     const { before, after } = await sunset(id, 'drain');
     if (o.json) return printJson(after);

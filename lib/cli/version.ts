@@ -85,17 +85,14 @@ export function registerVersion(program: Command): Command {
     print(versionDetail(v));
   });
 
-  withJson(
-    version
-      .command('delete')
-      .description('delete a version that has no runs or is sunset')
-      .argument('<id>', 'version id (vers_…)'),
-  ).action(async (id: string, o: JsonOpt) => {
-    const before = await fetchVersion(id);
-    await api().send<void>('DELETE', routes.api.version(id), { expectedVersion: before.rowVersion });
-    if (o.json) printJson({ id, deleted: true });
-    else print(`Deleted version ${id}.`);
-  });
+  withJson(version.command('delete').description('delete a version that has no runs or is sunset').argument('<id>', 'version id (vers_…)')).action(
+    async (id: string, o: JsonOpt) => {
+      const before = await fetchVersion(id);
+      await api().send<void>('DELETE', routes.api.version(id), { expectedVersion: before.rowVersion });
+      if (o.json) printJson({ id, deleted: true });
+      else print(`Deleted version ${id}.`);
+    },
+  );
 
   withJson(
     version

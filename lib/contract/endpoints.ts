@@ -98,7 +98,7 @@ export const ENDPOINTS = {
     body: s.EventBatchBody,
   },
   'PUT /api/v1/runs/{runId}/nodes/{nodeId}/artifact-manifest': {
-    summary: "Record (or clear with \"\") the manifest a node published",
+    summary: 'Record (or clear with "") the manifest a node published',
     tag: 'artifacts',
     access: 'operator',
     params: s.NodeParams,
@@ -134,7 +134,11 @@ export const ENDPOINTS = {
     access: 'operator',
     params: s.RunParams,
     body: s.UpgradeBody,
-    success: { status: 201, description: 'the paused old run and the new run (200 with the report on a dry run; 202 for a run of an engine Flowdeck does not run: its connector starts the new run)' },
+    success: {
+      status: 201,
+      description:
+        'the paused old run and the new run (200 with the report on a dry run; 202 for a run of an engine Flowdeck does not run: its connector starts the new run)',
+    },
   },
 
   'GET /api/v1/artifacts/{digest}/usage': {
@@ -314,7 +318,12 @@ export const ENDPOINTS = {
     body: a.SignInBody,
     success: { status: 200, description: 'the caller; the session is in an httpOnly cookie' },
   },
-  'DELETE /api/v1/session': { summary: 'Sign out: clears the session cookie', tag: 'auth', access: 'public', success: { status: 204, description: 'signed out' } },
+  'DELETE /api/v1/session': {
+    summary: 'Sign out: clears the session cookie',
+    tag: 'auth',
+    access: 'public',
+    success: { status: 204, description: 'signed out' },
+  },
 } as const satisfies Record<string, EndpointSpec>;
 
 /** A forced sunset (`POST …/sunset` with mode force) needs more than the endpoint's access. */

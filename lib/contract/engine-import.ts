@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ENGINE_SOURCES } from '@/lib/domain/run-source';
 import { NODE_STATUSES } from '@/lib/domain/node-status';
 import { RUN_PHASES, RUN_RESULTS } from '@/lib/domain/run-phase';
+import { ENGINE_SOURCES } from '@/lib/domain/run-source';
 import { ManifestSchema, Timestamp, ulidId } from './schemas';
 
 /**
@@ -22,9 +22,17 @@ export const EngineSourceParam = z.enum(ENGINE_SOURCES);
 export const SourceParams = z.object({ source: EngineSourceParam });
 
 /** An engine's own identifier (run, deployment, event): printable, no slashes or spaces. */
-export const ExternalId = z.string().min(1).max(300).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
+export const ExternalId = z
+  .string()
+  .min(1)
+  .max(300)
+  .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
 /** Node ids of imported runs: a step's short name, `.2`, `.3` … for its later calls in the same run. */
-const ImportNodeId = z.string().min(1).max(200).regex(/^[A-Za-z0-9_$][A-Za-z0-9._$-]*$/, 'letters, digits, . _ $ - only');
+const ImportNodeId = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9_$][A-Za-z0-9._$-]*$/, 'letters, digits, . _ $ - only');
 const EngineEventType = z.string().regex(/^[a-z][a-z0-9_]{0,59}$/, 'lower-case letters, digits and _');
 const Json = z.json();
 
@@ -35,7 +43,10 @@ export const ImportVersion = z.strictObject({
   deploymentId: ExternalId,
   /** The app's workflows and steps, from its build manifest; absent when the connector has none. */
   manifest: ManifestSchema.optional(),
-  address: z.url({ protocol: /^(https?|file|postgres(ql)?)$/ }).max(2000).optional(),
+  address: z
+    .url({ protocol: /^(https?|file|postgres(ql)?)$/ })
+    .max(2000)
+    .optional(),
   /** This is where the engine starts new runs now: Flowdeck makes it current. */
   current: z.boolean().default(false),
 });

@@ -100,7 +100,6 @@ export interface CacheResponse {
   hit: CacheHit | null;
 }
 
-
 export interface CacheHit {
   runId: string;
   nodeId: string;

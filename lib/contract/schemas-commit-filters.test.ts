@@ -17,6 +17,9 @@ describe('parseCommitFilters', () => {
 describe('VersionViewSearch', () => {
   it('falls back to the overview tab and drops a bad version id', () => {
     expect(VersionViewSearch.parse({ tab: 'nope', against: 'x' })).toEqual({ tab: 'overview', against: undefined });
-    expect(VersionViewSearch.parse({ tab: 'diff', against: 'vers_01JDF3K2ABCDEFGHJKMNPQRSTV' })).toEqual({ tab: 'diff', against: 'vers_01JDF3K2ABCDEFGHJKMNPQRSTV' });
+    expect(VersionViewSearch.parse({ tab: 'diff', against: 'vers_01JDF3K2ABCDEFGHJKMNPQRSTV' })).toEqual({
+      tab: 'diff',
+      against: 'vers_01JDF3K2ABCDEFGHJKMNPQRSTV',
+    });
   });
 });

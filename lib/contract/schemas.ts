@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { COMMIT_ENTITIES } from '@/lib/domain/commit-format';
 import { DIGEST_PATTERN } from '@/lib/domain/digest-format';
 import { EVENT_TYPES } from '@/lib/domain/event-types';
-import { ID_KIND_NAMES, idPattern, type IdPrefix } from '@/lib/domain/ids';
+import { ID_KIND_NAMES, type IdPrefix, idPattern } from '@/lib/domain/ids';
 import { UPGRADE_STRATEGIES } from '@/lib/domain/job-status';
 import { NEED_CONDITIONS, NODE_STATUSES } from '@/lib/domain/node-status';
 import { isPrototypeKey } from '@/lib/domain/own';
@@ -33,14 +33,24 @@ export const RunId = ulidId('run');
 export const VersionId = ulidId('vers');
 /** Names that every JavaScript object already answers to (`constructor`, `__proto__`) are refused. */
 const notReserved = (name: string) => !isPrototypeKey(name);
-export const NodeId = z.string().min(1).max(200).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only').refine(notReserved, 'is a reserved name');
+export const NodeId = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only')
+  .refine(notReserved, 'is a reserved name');
 export const GroupPath = z
   .string()
   .min(1)
   .max(500)
   .regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, 'segments of letters, digits, . _ - separated by /')
   .refine((p) => p.split('/').every((seg) => seg !== '.' && seg !== '..'), 'no . or .. segments');
-const Name = z.string().min(1).max(200).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only').refine(notReserved, 'is a reserved name');
+const Name = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only')
+  .refine(notReserved, 'is a reserved name');
 const EARLIEST = Date.parse('0001-01-01T00:00:00Z');
 const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
 /** An ISO date-time with an offset, within years 1–9999 in UTC (what the store's timestamps hold). */
@@ -99,16 +109,14 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const ingestEventsAreRunEvents: Same<FieldPaths<IngestEventOut>, FieldPaths<EngineEvent>> & (IngestEventOut extends EngineEvent ? true : false) = true;
 void ingestEventsAreRunEvents;
 
-export const EventBatchBody = z
-  .strictObject({ events: z.array(IngestEvent).min(1).max(1000), lease: RunnerLease.optional() })
-  .superRefine((body, ctx) => {
-    if (!body.lease) return;
-    body.events.forEach((e, i) => {
-      if (e.type === 'hook_created' && !RUNNER_HOOK_TOKEN_PATTERN.test(e.token)) {
-        ctx.addIssue({ code: 'custom', path: ['events', i, 'token'], message: "a runner's hook token needs ≥ 128 bits: at least 32 of letters, digits, _ -" });
-      }
-    });
+export const EventBatchBody = z.strictObject({ events: z.array(IngestEvent).min(1).max(1000), lease: RunnerLease.optional() }).superRefine((body, ctx) => {
+  if (!body.lease) return;
+  body.events.forEach((e, i) => {
+    if (e.type === 'hook_created' && !RUNNER_HOOK_TOKEN_PATTERN.test(e.token)) {
+      ctx.addIssue({ code: 'custom', path: ['events', i, 'token'], message: "a runner's hook token needs ≥ 128 bits: at least 32 of letters, digits, _ -" });
+    }
   });
+});
 
 export const ArtifactManifestBody = z.strictObject({ digest: z.union([z.literal(''), Digest]), lease: RunnerLease.optional() });
 
@@ -161,8 +169,16 @@ export const RunFilters = z.strictObject({
   result: csv(RUN_RESULTS).optional(),
   workflow: Name.optional(),
   version: VersionId.optional(),
-  group: z.string().max(500).regex(/^[A-Za-z0-9._/-]*$/).optional(),
-  q: z.string().max(40).regex(/^[A-Za-z0-9_]*$/).optional(),
+  group: z
+    .string()
+    .max(500)
+    .regex(/^[A-Za-z0-9._/-]*$/)
+    .optional(),
+  q: z
+    .string()
+    .max(40)
+    .regex(/^[A-Za-z0-9_]*$/)
+    .optional(),
   from: Timestamp.optional(),
   to: Timestamp.optional(),
   source: z.enum(RUN_SOURCES).optional(),
@@ -223,7 +239,10 @@ const StepSchema = z.strictObject({
   id: NodeId,
   needs: z.array(StepNeedSchema).max(100).optional(),
   run: z.string().min(1).max(10_000).optional(),
-  sleep: z.string().regex(/^\d+(ms|s|m|h|d)$/, 'a duration such as 30s, 15m, 2h, 7d').optional(),
+  sleep: z
+    .string()
+    .regex(/^\d+(ms|s|m|h|d)$/, 'a duration such as 30s, 15m, 2h, 7d')
+    .optional(),
   hook: z.strictObject({ description: z.string().max(1000).optional() }).optional(),
   outputs: z.array(z.string().min(1).max(1000)).max(100).optional(),
 });
@@ -239,7 +258,12 @@ const Label = z.string().min(1).max(100);
 const SourceSchema = z.strictObject({ repo: z.string().max(500).optional(), commit: z.string().max(100).optional(), branch: z.string().max(200).optional() });
 const Expected = z.number().int().min(1).optional();
 
-export const CreateVersionBody = z.strictObject({ manifest: ManifestSchema, label: Label.optional(), address: Address.optional(), source: SourceSchema.optional() });
+export const CreateVersionBody = z.strictObject({
+  manifest: ManifestSchema,
+  label: Label.optional(),
+  address: Address.optional(),
+  source: SourceSchema.optional(),
+});
 export const UpdateVersionBody = z.strictObject({
   expectedVersion: Expected,
   label: Label.nullable().optional(),
@@ -258,12 +282,22 @@ export const BulkUpgradeBody = z.strictObject({
   targetVersionId: VersionId,
   strategy: z.enum(UPGRADE_STRATEGIES),
   dryRun: z.boolean().default(false),
-  filter: z.strictObject({ workflow: Name.optional(), phase: z.array(z.enum(ACTIVE_PHASES)).max(ACTIVE_PHASES.length).optional(), group: z.string().max(500).optional() }).optional(),
+  filter: z
+    .strictObject({
+      workflow: Name.optional(),
+      phase: z.array(z.enum(ACTIVE_PHASES)).max(ACTIVE_PHASES.length).optional(),
+      group: z.string().max(500).optional(),
+    })
+    .optional(),
 });
 export const DiffQuery = z.strictObject({ against: VersionId });
 export const CommitQuery = z.strictObject({
   entity: z.enum(COMMIT_ENTITIES).optional(),
-  id: z.string().max(40).regex(/^[a-z]+_[0-9A-Z]{26}$/).optional(),
+  id: z
+    .string()
+    .max(40)
+    .regex(/^[a-z]+_[0-9A-Z]{26}$/)
+    .optional(),
   actor: z.string().max(200).optional(),
   action: z.string().max(100).optional(),
   cursor: z.coerce.number().int().min(0).optional(),

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { OpenedDb } from '@/lib/db/open';
 import { getJob } from '@/lib/db/queries/jobs';
 import { runs } from '@/lib/db/schema';
+import type { VersionManifest } from '@/lib/domain/manifest';
 import { createRun } from '@/lib/ingest/create-run';
 import { PIPELINE } from '@/lib/testing/fixtures';
 import { testEngines } from '@/lib/testing/stores';
-import type { VersionManifest } from '@/lib/domain/manifest';
 import { processNextItem, startBulkUpgrade } from './bulk-upgrade';
 import { createVersion } from './versions';
 
@@ -27,7 +27,12 @@ describe.each(testEngines())('bulk upgrade on $name', (engine) => {
     v1 = (await createVersion(store.db, 'alice', { manifest: PIPELINE, address: 'https://v1.example' })).result.id;
     v2 = (await createVersion(store.db, 'alice', { manifest: V2, address: 'https://v2.example' })).result.id;
     for (let i = 0; i < 30; i++) {
-      await createRun(store.db, { workflow: 'pipeline', versionId: v1, groupPath: `team/${i % 2 ? 'a' : 'b'}`, input: i % 3 ? { branch: `b${i}`, retries: 1 } : { branch: `b${i}` } });
+      await createRun(store.db, {
+        workflow: 'pipeline',
+        versionId: v1,
+        groupPath: `team/${i % 2 ? 'a' : 'b'}`,
+        input: i % 3 ? { branch: `b${i}`, retries: 1 } : { branch: `b${i}` },
+      });
     }
   });
 
@@ -35,9 +40,20 @@ describe.each(testEngines())('bulk upgrade on $name', (engine) => {
     const dry = await startBulkUpgrade(store.db, 'bob', { versionId: v1, targetVersionId: v2, strategy: 'restart', dryRun: true });
     expect(dry).toMatchObject({ dryRun: true, total: 30, compatible: 20, incompatible: 10 });
     expect('reasons' in dry && dry.reasons[0]).toMatchObject({ reason: expect.stringContaining('/retries'), runs: 10 });
-    const filtered = await startBulkUpgrade(store.db, 'bob', { versionId: v1, targetVersionId: v2, strategy: 'restart', dryRun: true, filter: { group: 'team/a' } });
+    const filtered = await startBulkUpgrade(store.db, 'bob', {
+      versionId: v1,
+      targetVersionId: v2,
+      strategy: 'restart',
+      dryRun: true,
+      filter: { group: 'team/a' },
+    });
     expect(filtered).toMatchObject({ total: 15 });
-    expect(await store.db.select().from(runs).where(and(eq(runs.versionId, v1), isNotNull(runs.upgradedTo)))).toEqual([]);
+    expect(
+      await store.db
+        .select()
+        .from(runs)
+        .where(and(eq(runs.versionId, v1), isNotNull(runs.upgradedTo))),
+    ).toEqual([]);
   });
 
   it('persists a job and upgrades each run exactly once, recording every outcome', async () => {

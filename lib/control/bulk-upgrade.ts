@@ -1,15 +1,15 @@
-import { groupBy } from '@/lib/domain/group-by';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { jobItems, type JobRow, jobs, nodes, runs } from '@/lib/db/schema';
-import { AppError } from '@/lib/errors';
+import { getVersionRow } from '@/lib/db/queries/versions';
+import { type JobRow, jobItems, jobs, nodes, runs } from '@/lib/db/schema';
+import { commitChange } from '@/lib/db/writes/commit';
+import { groupBy } from '@/lib/domain/group-by';
 import { newId } from '@/lib/domain/ids';
 import type { UpgradeStrategy } from '@/lib/domain/job-status';
 import { ACTIVE_PHASES, type RunPhase } from '@/lib/domain/run-phase';
 import { blastRadius, type StrategyRadius } from '@/lib/domain/version-diff';
 import { acceptsRuns } from '@/lib/domain/version-status';
-import { getVersionRow } from '@/lib/db/queries/versions';
-import { commitChange } from '@/lib/db/writes/commit';
+import { AppError } from '@/lib/errors';
 import { upgradeRunInTx } from './upgrade';
 
 export interface BulkFilter {
@@ -58,7 +58,15 @@ export async function startBulkUpgrade(db: Db, actor: string, input: BulkUpgrade
   const selected = await selectRuns(db, source.id, input.filter);
   if (input.dryRun) {
     const nodeRows = selected.length
-      ? await db.select({ runId: nodes.runId, nodeId: nodes.nodeId, status: nodes.status, signature: nodes.signature }).from(nodes).where(inArray(nodes.runId, selected.map((r) => r.id)))
+      ? await db
+          .select({ runId: nodes.runId, nodeId: nodes.nodeId, status: nodes.status, signature: nodes.signature })
+          .from(nodes)
+          .where(
+            inArray(
+              nodes.runId,
+              selected.map((r) => r.id),
+            ),
+          )
       : [];
     const byRun = groupBy(nodeRows, (n) => n.runId);
     const radius = blastRadius(
@@ -91,7 +99,11 @@ export async function startBulkUpgrade(db: Db, actor: string, input: BulkUpgrade
     }
     return {
       result: job as JobRow,
-      commit: { actor, action: 'version.upgrade-runs', changes: [{ entity: 'job', id: job!.id, before: null, after: { total: selected.length, strategy: input.strategy, from: source.id, to: target.id } }] },
+      commit: {
+        actor,
+        action: 'version.upgrade-runs',
+        changes: [{ entity: 'job', id: job!.id, before: null, after: { total: selected.length, strategy: input.strategy, from: source.id, to: target.id } }],
+      },
     };
   });
   return result;
@@ -108,17 +120,30 @@ export async function processNextItem(db: Db, jobId: string): Promise<boolean> {
     .orderBy(asc(jobItems.runId))
     .limit(1);
   if (!next) {
-    await db.update(jobs).set({ status: 'done', finishedAt: new Date(), updatedAt: new Date() }).where(and(eq(jobs.id, jobId), eq(jobs.status, 'running')));
+    await db
+      .update(jobs)
+      .set({ status: 'done', finishedAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(jobs.id, jobId), eq(jobs.status, 'running')));
     return false;
   }
   const settle = async (status: 'upgraded' | 'failed' | 'skipped', fn: Parameters<Db['transaction']>[0] | null, reason: string | null) =>
     db.transaction(async (tx) => {
-      const [item] = await tx.select().from(jobItems).where(and(eq(jobItems.jobId, jobId), eq(jobItems.runId, next.runId))).for('update');
+      const [item] = await tx
+        .select()
+        .from(jobItems)
+        .where(and(eq(jobItems.jobId, jobId), eq(jobItems.runId, next.runId)))
+        .for('update');
       if (item?.status !== 'pending') return; // another worker settled it
       const newRunId = fn ? ((await fn(tx)) as string) : null;
-      await tx.update(jobItems).set({ status, newRunId, reason, updatedAt: new Date() }).where(and(eq(jobItems.jobId, jobId), eq(jobItems.runId, next.runId)));
+      await tx
+        .update(jobItems)
+        .set({ status, newRunId, reason, updatedAt: new Date() })
+        .where(and(eq(jobItems.jobId, jobId), eq(jobItems.runId, next.runId)));
       const counter = status === 'upgraded' ? 'done' : status;
-      await tx.update(jobs).set({ [counter]: sql`${jobs[counter]} + 1`, updatedAt: new Date() }).where(eq(jobs.id, jobId));
+      await tx
+        .update(jobs)
+        .set({ [counter]: sql`${jobs[counter]} + 1`, updatedAt: new Date() })
+        .where(eq(jobs.id, jobId));
     });
   try {
     await settle(

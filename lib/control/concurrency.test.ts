@@ -40,7 +40,14 @@ describe.each(testEngines())('optimistic concurrency on $name', (engine) => {
     expect(wins.length).toBeGreaterThan(0);
     expect(new Set(wins.map((w) => w.commitId)).size).toBe(wins.length);
     for (const loss of losses) {
-      expect(loss).toMatchObject({ status: 409, code: 'conflict', entity: 'version', id: version.id, expected: expect.any(Number), actual: expect.any(Number) });
+      expect(loss).toMatchObject({
+        status: 409,
+        code: 'conflict',
+        entity: 'version',
+        id: version.id,
+        expected: expect.any(Number),
+        actual: expect.any(Number),
+      });
       expect((loss.actual as number) > (loss.expected as number)).toBe(true);
     }
     const chain = await store.db.select().from(commits).orderBy(commits.seq);

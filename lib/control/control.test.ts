@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/lib/db/client';
 import type { OpenedDb } from '@/lib/db/open';
 import { getRun, getRunNode } from '@/lib/db/queries/runs';
 import { getDrainReport, getVersionRow } from '@/lib/db/queries/versions';
-import type { Db } from '@/lib/db/client';
 import { commits } from '@/lib/db/schema';
+import type { VersionManifest } from '@/lib/domain/manifest';
 import { AppError } from '@/lib/errors';
 import { appendEvents } from '@/lib/ingest/append-events';
 import { createRun } from '@/lib/ingest/create-run';
 import { PIPELINE } from '@/lib/testing/fixtures';
 import { storeDigest, testEngines } from '@/lib/testing/stores';
-import type { VersionManifest } from '@/lib/domain/manifest';
 import { cancelRun, resumeRun } from './runs';
 import { sunsetVersion } from './sunset';
 import { upgradeRun } from './upgrade';
@@ -19,7 +19,11 @@ const at = () => new Date().toISOString();
 /** v2 of the pipeline: `package` changed, and `region` is a new required input. */
 const V2: VersionManifest = JSON.parse(JSON.stringify(PIPELINE).replace('make package', 'make package --sign'));
 const V3: VersionManifest = JSON.parse(JSON.stringify(V2));
-V3.workflows.pipeline!.input = { ...PIPELINE.workflows.pipeline!.input, required: ['branch', 'region'], properties: { branch: { type: 'string' }, region: { type: 'string' } } };
+V3.workflows.pipeline!.input = {
+  ...PIPELINE.workflows.pipeline!.input,
+  required: ['branch', 'region'],
+  properties: { branch: { type: 'string' }, region: { type: 'string' } },
+};
 
 async function chain(store: OpenedDb) {
   const rows = await store.db.select().from(commits).orderBy(commits.seq);
@@ -62,7 +66,10 @@ describe.each(testEngines())('control plane on $name', (engine) => {
   it('registers versions with one commit each; the first live one becomes current', async () => {
     const [first, second] = (await chain(store)).slice(0, 2);
     expect([first?.id, second?.id]).toEqual(registered.map((r) => r.commit?.id));
-    expect([first, second].map((c) => [c?.actor, c?.action])).toEqual([['alice', 'version.create'], ['alice', 'version.create']]);
+    expect([first, second].map((c) => [c?.actor, c?.action])).toEqual([
+      ['alice', 'version.create'],
+      ['alice', 'version.create'],
+    ]);
     expect(first?.changes[0]).toMatchObject({ entity: 'version', id: registered[0]?.result.id, before: null, after: { status: 'live', isCurrent: true } });
     expect(second?.changes[0]).toMatchObject({ after: { isCurrent: false } });
   });
@@ -70,7 +77,10 @@ describe.each(testEngines())('control plane on $name', (engine) => {
   it('refuses a manifest with a cycle or an invalid input schema, writing nothing', async () => {
     const before = await storeDigest(store.db);
     const cyclic: VersionManifest = { workflows: { w: { input: {}, steps: [{ id: 'a', run: 'x', needs: [{ step: 'a' }] }] } } };
-    await expect(createVersion(store.db, 'alice', { manifest: cyclic })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('cycle') });
+    await expect(createVersion(store.db, 'alice', { manifest: cyclic })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringContaining('cycle'),
+    });
     const badSchema: VersionManifest = { workflows: { w: { input: { type: 'nope' }, steps: [{ id: 'a', run: 'x' }] } } };
     await expect(createVersion(store.db, 'alice', { manifest: badSchema })).rejects.toMatchObject({ code: 'invalid_input' });
     expect(await storeDigest(store.db)).toEqual(before);
@@ -110,16 +120,29 @@ describe.each(testEngines())('control plane on $name', (engine) => {
     const report = await getDrainReport(store.db, v1);
     expect(report).toMatchObject({ status: 'sunset', total: 0 });
     const last = (await chain(store)).at(-1);
-    expect(last).toMatchObject({ actor: 'bob', action: 'run.cancel', changes: [{ entity: 'run', id: b.id }, { entity: 'version', id: v1, after: { status: 'sunset' } }] });
+    expect(last).toMatchObject({
+      actor: 'bob',
+      action: 'run.cancel',
+      changes: [
+        { entity: 'run', id: b.id },
+        { entity: 'version', id: v1, after: { status: 'sunset' } },
+      ],
+    });
   });
 
   it('forces a sunset only with a reason, flagging stranded runs', async () => {
-    const v = (await createVersion(store.db, 'alice', { manifest: { workflows: { w: { input: {}, steps: [{ id: 's', run: 'x' }] } } }, address: 'https://f.example' })).result;
+    const v = (
+      await createVersion(store.db, 'alice', { manifest: { workflows: { w: { input: {}, steps: [{ id: 's', run: 'x' }] } } }, address: 'https://f.example' })
+    ).result;
     const run = await createRun(store.db, { workflow: 'w', versionId: v.id, groupPath: 'g', input: {} });
     await expect(sunsetVersion(store.db, 'admin', { id: v.id, expectedVersion: v.rowVersion, mode: 'force' })).rejects.toMatchObject({ code: 'invalid_input' });
     await sunsetVersion(store.db, 'admin', { id: v.id, expectedVersion: v.rowVersion, mode: 'force', reason: 'CVE in v3 image' });
     expect((await getRun(store.db, run.id)).stranded).toBe(true);
-    expect((await chain(store)).at(-1)).toMatchObject({ action: 'version.sunset.force', reason: 'CVE in v3 image', changes: [expect.anything(), { entity: 'run', id: run.id }] });
+    expect((await chain(store)).at(-1)).toMatchObject({
+      action: 'version.sunset.force',
+      reason: 'CVE in v3 image',
+      changes: [expect.anything(), { entity: 'run', id: run.id }],
+    });
   });
 
   it('dry-runs an upgrade without changing anything and refuses an incompatible one', async () => {
@@ -128,7 +151,9 @@ describe.each(testEngines())('control plane on $name', (engine) => {
     const before = await storeDigest(store.db);
     const dry = await upgradeRun(store.db, 'bob', { runId: run.id, targetVersionId: v3, strategy: 'restart', dryRun: true });
     expect(dry.report).toMatchObject({ compatible: false, input: { ok: false, problems: [{ path: '/region' }] } });
-    await expect(upgradeRun(store.db, 'bob', { runId: run.id, targetVersionId: v3, strategy: 'restart', expectedVersion: run.rowVersion })).rejects.toMatchObject({
+    await expect(
+      upgradeRun(store.db, 'bob', { runId: run.id, targetVersionId: v3, strategy: 'restart', expectedVersion: run.rowVersion }),
+    ).rejects.toMatchObject({
       code: 'incompatible',
       details: { report: { reasons: [expect.stringContaining('/region')] } },
     });
@@ -137,7 +162,8 @@ describe.each(testEngines())('control plane on $name', (engine) => {
 
   it('resumes a run on a new version keeping results, artifacts and the hook token; the old run stops when the new starts', async () => {
     // v4 differs from v2 only in the cool-down's sleep, which has not started: every finished step is reused.
-    const v4 = (await createVersion(store.db, 'alice', { manifest: JSON.parse(JSON.stringify(V2).replace('"2h"', '"3h"')), address: 'https://v4.example' })).result.id;
+    const v4 = (await createVersion(store.db, 'alice', { manifest: JSON.parse(JSON.stringify(V2).replace('"2h"', '"3h"')), address: 'https://v4.example' }))
+      .result.id;
     const run = await createRun(store.db, { workflow: 'pipeline', versionId: v2, groupPath: 'g', input: { branch: 'main' } });
     await appendEvents(store.db, run.id, [
       { type: 'run_started', at: at() },
@@ -157,7 +183,7 @@ describe.each(testEngines())('control plane on $name', (engine) => {
     const fresh = await getRun(store.db, out.newRun!.id);
     expect(fresh).toMatchObject({ phase: 'queued', upgradedFrom: run.id, waiting: { kind: 'hook', token: `keep-${run.id}` } });
     expect(await getRunNode(store.db, fresh.id, 'build')).toMatchObject({ status: 'success', output: { image: 'x' }, reusedFrom: run.id });
-    expect((await getRun(store.db, run.id))).toMatchObject({ phase: 'paused', upgradedTo: fresh.id });
+    expect(await getRun(store.db, run.id)).toMatchObject({ phase: 'paused', upgradedTo: fresh.id });
     await appendEvents(store.db, fresh.id, [
       { type: 'run_started', at: at() },
       { type: 'hook_received', at: at(), nodeId: 'approve', token: `keep-${run.id}` },
@@ -167,7 +193,9 @@ describe.each(testEngines())('control plane on $name', (engine) => {
   });
 
   it('brings back a run whose upgrade never started; its queued successor is cancelled', async () => {
-    const target = (await createVersion(store.db, 'alice', { manifest: JSON.parse(JSON.stringify(V2).replace('make test', 'make test -j8')), address: 'https://v5.example' })).result.id;
+    const target = (
+      await createVersion(store.db, 'alice', { manifest: JSON.parse(JSON.stringify(V2).replace('make test', 'make test -j8')), address: 'https://v5.example' })
+    ).result.id;
     const run = await createRun(store.db, { workflow: 'pipeline', versionId: v2, groupPath: 'g', input: { branch: 'main' } });
     const out = await upgradeRun(store.db, 'bob', { runId: run.id, targetVersionId: target, strategy: 'restart', expectedVersion: run.rowVersion });
     const paused = await getRun(store.db, run.id);

@@ -1,13 +1,13 @@
 import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import type { EngineActionDto } from '@/lib/contract/engine-actions';
 import type { ClaimedAction } from '@/lib/contract/engine-import';
 import type { Db } from '@/lib/db/client';
-import { type CommitChange, type EngineActionRow, engineActions, type RunRow, runs } from '@/lib/db/schema';
-import { AppError, notFound } from '@/lib/errors';
-import type { EngineSource } from '@/lib/domain/run-source';
-import type { EngineActionDto } from '@/lib/contract/engine-actions';
 import { toEngineActionDto } from '@/lib/db/queries/engine-actions';
+import { type CommitChange, type EngineActionRow, engineActions, type RunRow, runs } from '@/lib/db/schema';
 import { appendCommit } from '@/lib/db/writes/commit';
 import { actionChange } from '@/lib/db/writes/engine-actions';
+import type { EngineSource } from '@/lib/domain/run-source';
+import { AppError, notFound } from '@/lib/errors';
 import { runChange } from './runs';
 
 /** How long a connector holds a claimed action before another may take it over. */
@@ -36,7 +36,13 @@ export async function claimActions(db: Db, source: EngineSource, connectorId: st
     const ids = rows.map((r) => r.action.id);
     await tx
       .update(engineActions)
-      .set({ status: 'claimed', claimedBy: connectorId, leaseExpiresAt: new Date(now.getTime() + ACTION_LEASE_MS), attempts: sql`${engineActions.attempts} + 1`, updatedAt: now })
+      .set({
+        status: 'claimed',
+        claimedBy: connectorId,
+        leaseExpiresAt: new Date(now.getTime() + ACTION_LEASE_MS),
+        attempts: sql`${engineActions.attempts} + 1`,
+        updatedAt: now,
+      })
       .where(inArray(engineActions.id, ids));
     return rows.map(({ action, externalId }) => ({
       id: action.id,
@@ -72,9 +78,13 @@ export async function completeAction(db: Db, actor: string, input: CompleteActio
       .for('update');
     if (!action) throw notFound('action', input.actionId);
     if (action.status !== 'claimed' || action.claimedBy !== input.connectorId) {
-      throw new AppError('lease_lost', `action ${action.id} is ${action.status}${action.claimedBy ? ` (held by ${action.claimedBy})` : ''}, not held by ${input.connectorId}`, {
-        actionId: action.id,
-      });
+      throw new AppError(
+        'lease_lost',
+        `action ${action.id} is ${action.status}${action.claimedBy ? ` (held by ${action.claimedBy})` : ''}, not held by ${input.connectorId}`,
+        {
+          actionId: action.id,
+        },
+      );
     }
     const changes: CommitChange[] = [];
     let resultRunId: string | null = null;
@@ -103,7 +113,13 @@ export async function completeAction(db: Db, actor: string, input: CompleteActio
     }
     const [after] = await tx
       .update(engineActions)
-      .set({ status: input.ok ? 'done' : 'failed', error: input.ok ? null : (input.error ?? 'the engine refused the action'), resultRunId, leaseExpiresAt: null, updatedAt: now })
+      .set({
+        status: input.ok ? 'done' : 'failed',
+        error: input.ok ? null : (input.error ?? 'the engine refused the action'),
+        resultRunId,
+        leaseExpiresAt: null,
+        updatedAt: now,
+      })
       .where(eq(engineActions.id, action.id))
       .returning();
     changes.unshift(actionChange(action, after as EngineActionRow));

@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/lib/db/client';
 import { type CommitChange, type RunRow, runs } from '@/lib/db/schema';
-import { AppError, notFound } from '@/lib/errors';
-import { applyRunEvents } from '@/lib/ingest/apply-run-events';
-import type { RunEvent } from '@/lib/domain/run-machine';
-import { ENGINE_LIMITS, isEngineSource } from '@/lib/domain/run-source';
 import { commitChange } from '@/lib/db/writes/commit';
 import { requestEngineAction } from '@/lib/db/writes/engine-actions';
-import { expectVersion } from './occ';
 import { runSnapshot } from '@/lib/db/writes/snapshots';
+import type { RunEvent } from '@/lib/domain/run-machine';
+import { ENGINE_LIMITS, isEngineSource } from '@/lib/domain/run-source';
+import { AppError, notFound } from '@/lib/errors';
+import { applyRunEvents } from '@/lib/ingest/apply-run-events';
+import { expectVersion } from './occ';
 
 export interface RunActionInput {
   runId: string;
@@ -86,7 +86,13 @@ export async function resumeRun(db: Db, actor: string, input: RunActionInput) {
         });
       }
       if (successor.phase === 'queued') {
-        const cancelled = await applyRunEvents(tx, successor, [{ type: 'run_cancelled', at: new Date().toISOString(), reason: `upgrade abandoned: ${run.id} resumed` }], new Date(), effects);
+        const cancelled = await applyRunEvents(
+          tx,
+          successor,
+          [{ type: 'run_cancelled', at: new Date().toISOString(), reason: `upgrade abandoned: ${run.id} resumed` }],
+          new Date(),
+          effects,
+        );
         changes.push(runChange(successor, cancelled));
       }
       [current] = (await tx.update(runs).set({ upgradedTo: null, upgradeStrategy: null }).where(eq(runs.id, run.id)).returning()) as [RunRow];

@@ -18,7 +18,10 @@ export async function readSessionSecret(db: Db): Promise<string | null> {
 export async function ensureSessionSecret(db: Db): Promise<string> {
   const existing = await readSessionSecret(db);
   if (existing) return existing;
-  await db.insert(meta).values({ key: KEY, value: randomBytes(32).toString('base64url') }).onConflictDoNothing();
+  await db
+    .insert(meta)
+    .values({ key: KEY, value: randomBytes(32).toString('base64url') })
+    .onConflictDoNothing();
   const created = await readSessionSecret(db);
   if (!created) throw new Error('the session secret could not be stored');
   return created;

@@ -1,10 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { type CommitChange, runs } from '@/lib/db/schema';
-import { AppError } from '@/lib/errors';
+import { commitChange } from '@/lib/db/writes/commit';
 import { drainReport } from '@/lib/domain/drain';
 import { ACTIVE_PHASES } from '@/lib/domain/run-phase';
-import { commitChange } from '@/lib/db/writes/commit';
+import { AppError } from '@/lib/errors';
 import { lockVersion, saveVersion, versionChange } from './versions';
 
 export type SunsetMode = 'safe' | 'drain' | 'force';
@@ -38,7 +38,10 @@ export async function sunsetVersion(db: Db, actor: string, input: SunsetInput, n
       .orderBy(runs.id)
       .for('update');
     if (input.mode === 'safe' && active.length > 0) {
-      const report = drainReport(row.id, [...active].reverse().map((r) => ({ ...r, waiting: r.waiting ?? null })));
+      const report = drainReport(
+        row.id,
+        [...active].reverse().map((r) => ({ ...r, waiting: r.waiting ?? null })),
+      );
       throw new AppError('version_has_active_runs', `version ${row.id} still has ${active.length} active runs: drain, upgrade them, or force`, {
         ...report,
       });
@@ -50,7 +53,12 @@ export async function sunsetVersion(db: Db, actor: string, input: SunsetInput, n
       await tx
         .update(runs)
         .set({ stranded: true, updatedAt: now })
-        .where(inArray(runs.id, active.map((r) => r.id)));
+        .where(
+          inArray(
+            runs.id,
+            active.map((r) => r.id),
+          ),
+        );
       for (const r of active) changes.push({ entity: 'run', id: r.id, before: { stranded: r.stranded }, after: { stranded: true } });
     }
     const action = status === 'draining' ? 'version.drain' : input.mode === 'force' ? 'version.sunset.force' : 'version.sunset';

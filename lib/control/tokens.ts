@@ -2,11 +2,11 @@ import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/lib/db/client';
 import { countOtherActiveAdmins, toTokenDto } from '@/lib/db/queries/tokens';
 import { type TokenRow, tokens } from '@/lib/db/schema';
+import { commitChange } from '@/lib/db/writes/commit';
 import { newId } from '@/lib/domain/ids';
 import { hashTokenSecret, newTokenSecret } from '@/lib/domain/token-secret';
-import { type CreatedToken, type CreateTokenInput, type TokenDto, resolveExpiry, tokenNameProblem, tokenState } from '@/lib/domain/tokens';
+import { type CreatedToken, type CreateTokenInput, resolveExpiry, type TokenDto, tokenNameProblem, tokenState } from '@/lib/domain/tokens';
 import { AppError, notFound } from '@/lib/errors';
-import { commitChange } from '@/lib/db/writes/commit';
 
 /** What a commit records of a token: who and what it may do, never the secret or its hash. */
 function tokenSnapshot(t: TokenRow) {
@@ -36,7 +36,8 @@ export async function createToken(db: Db, actor: string, input: CreateTokenInput
   const problem = tokenNameProblem(input.name);
   if (problem) throw new AppError('invalid_input', problem, { fields: { name: [problem] } });
   const expiry = resolveExpiry(input, now);
-  if ('problem' in expiry) throw new AppError('invalid_input', expiry.problem, { fields: { [input.expiresAt !== undefined ? 'expiresAt' : 'expiresIn']: [expiry.problem] } });
+  if ('problem' in expiry)
+    throw new AppError('invalid_input', expiry.problem, { fields: { [input.expiresAt !== undefined ? 'expiresAt' : 'expiresIn']: [expiry.problem] } });
   const secret = newTokenSecret();
   try {
     const { result } = await commitChange(db, async (tx: Tx) => {
@@ -44,10 +45,20 @@ export async function createToken(db: Db, actor: string, input: CreateTokenInput
       if (existing) throw nameTaken(input.name);
       const [row] = await tx
         .insert(tokens)
-        .values({ id: newId('tok', now.getTime()), name: input.name, role: input.role, secretHash: hashTokenSecret(secret), createdAt: now, expiresAt: expiry.expiresAt })
+        .values({
+          id: newId('tok', now.getTime()),
+          name: input.name,
+          role: input.role,
+          secretHash: hashTokenSecret(secret),
+          createdAt: now,
+          expiresAt: expiry.expiresAt,
+        })
         .returning();
       const created = row as TokenRow;
-      return { result: created, commit: { actor, action: 'token.create', changes: [{ entity: 'token' as const, id: created.id, before: null, after: tokenSnapshot(created) }] } };
+      return {
+        result: created,
+        commit: { actor, action: 'token.create', changes: [{ entity: 'token' as const, id: created.id, before: null, after: tokenSnapshot(created) }] },
+      };
     });
     return { token: toTokenDto(result, now), secret };
   } catch (err) {
@@ -67,11 +78,9 @@ export async function revokeToken(db: Db, actor: string, id: string, now = new D
     if (!row) throw notFound('token', id);
     if (row.revokedAt) return { result: { row, changed: false }, commit: null };
     if (row.role === 'admin' && tokenState(row, now) === 'active' && (await countOtherActiveAdmins(tx, row.id, now)) === 0) {
-      throw new AppError(
-        'last_admin_token',
-        `"${row.name}" is the last active admin token; create another admin token first, then revoke this one`,
-        { id: row.id },
-      );
+      throw new AppError('last_admin_token', `"${row.name}" is the last active admin token; create another admin token first, then revoke this one`, {
+        id: row.id,
+      });
     }
     const [after] = await tx.update(tokens).set({ revokedAt: now }).where(eq(tokens.id, id)).returning();
     const revoked = after as TokenRow;

@@ -1,18 +1,18 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '@/lib/db/client';
-import { events, nodes, type NodeRow, type RunRow, runs, type VersionRow, versions } from '@/lib/db/schema';
-import { AppError, notFound } from '@/lib/errors';
-import type { UpgradeStrategy } from '@/lib/domain/job-status';
-import { isActive } from '@/lib/domain/run-phase';
-import { engineUpgradeReport, type UpgradeReport, upgradeReport } from '@/lib/domain/upgrade';
-import { ENGINE_LIMITS, isEngineSource } from '@/lib/domain/run-source';
+import { events, type NodeRow, nodes, type RunRow, runs, type VersionRow, versions } from '@/lib/db/schema';
+import { appendCommit } from '@/lib/db/writes/commit';
 import { requestEngineAction } from '@/lib/db/writes/engine-actions';
+import type { UpgradeStrategy } from '@/lib/domain/job-status';
+import { ownValue } from '@/lib/domain/own';
+import { isActive } from '@/lib/domain/run-phase';
+import { ENGINE_LIMITS, isEngineSource } from '@/lib/domain/run-source';
+import { engineUpgradeReport, type UpgradeReport, upgradeReport } from '@/lib/domain/upgrade';
 import { acceptsRuns } from '@/lib/domain/version-status';
+import { AppError, notFound } from '@/lib/errors';
 import { applyRunEvents } from '@/lib/ingest/apply-run-events';
 import { insertRun, workflowNodes } from '@/lib/ingest/insert-run';
-import { appendCommit } from '@/lib/db/writes/commit';
 import { lockRun, runChange } from './runs';
-import { ownValue } from '@/lib/domain/own';
 
 export interface UpgradeInput {
   runId: string;
@@ -29,7 +29,10 @@ export interface UpgradeOutcome {
 }
 
 async function loadVersion(tx: Tx | Db, id: string): Promise<VersionRow> {
-  const [v] = await tx.select().from(versions).where(and(eq(versions.id, id), isNull(versions.deletedAt)));
+  const [v] = await tx
+    .select()
+    .from(versions)
+    .where(and(eq(versions.id, id), isNull(versions.deletedAt)));
   if (!v) throw notFound('version', id);
   return v;
 }
@@ -88,7 +91,15 @@ export async function upgradeRunInTx(tx: Tx, actor: string, input: UpgradeInput,
   if (isEngineSource(run.source)) {
     // The engine starts the new run; its connector reports it, and Flowdeck links the two then.
     const deploymentId = target.externalKey?.split('#')[0] ?? '';
-    await requestEngineAction(tx, actor, run, 'restart', { versionId: target.id, deploymentId, workflowRef: run.workflowRef }, { action: 'run.upgrade.request' }, now);
+    await requestEngineAction(
+      tx,
+      actor,
+      run,
+      'restart',
+      { versionId: target.id, deploymentId, workflowRef: run.workflowRef },
+      { action: 'run.upgrade.request' },
+      now,
+    );
     return { report, run, newRun: null };
   }
   const at = now.toISOString();
@@ -97,7 +108,11 @@ export async function upgradeRunInTx(tx: Tx, actor: string, input: UpgradeInput,
   // A pending sleep or hook carries over when its step is unchanged and everything it needs is reused.
   const waitingStep = run.waiting ? ownValue(target.manifest.workflows, run.workflow)?.steps.find((s) => s.id === run.waiting?.nodeId) : undefined;
   const waitingNode =
-    input.strategy !== 'restart' && run.waiting && waitingStep && report.steps.unchanged.includes(waitingStep.id) && (waitingStep.needs ?? []).every((n) => reuse.has(n.step))
+    input.strategy !== 'restart' &&
+    run.waiting &&
+    waitingStep &&
+    report.steps.unchanged.includes(waitingStep.id) &&
+    (waitingStep.needs ?? []).every((n) => reuse.has(n.step))
       ? run.waiting
       : null;
   const oldNodes = new Map(nodeRows.map((n) => [n.nodeId, n]));
@@ -112,20 +127,27 @@ export async function upgradeRunInTx(tx: Tx, actor: string, input: UpgradeInput,
     });
   const newRun = await insertRun(
     tx,
-    { workflow: run.workflow, versionId: target.id, groupPath: run.groupPath, input: run.input, phase: 'queued', waiting: waitingNode, upgradedFrom: run.id, upgradeStrategy: input.strategy },
+    {
+      workflow: run.workflow,
+      versionId: target.id,
+      groupPath: run.groupPath,
+      input: run.input,
+      phase: 'queued',
+      waiting: waitingNode,
+      upgradedFrom: run.id,
+      upgradeStrategy: input.strategy,
+    },
     { nodes: carried, created: { upgradedFrom: run.id, strategy: input.strategy, reused: report.reuse } },
     now,
   );
-  await tx.insert(events).values({ runId: run.id, seq: paused.lastSeq + 1, type: 'run_upgraded', at: now, data: { toRunId: newRun.id, strategy: input.strategy } });
+  await tx
+    .insert(events)
+    .values({ runId: run.id, seq: paused.lastSeq + 1, type: 'run_upgraded', at: now, data: { toRunId: newRun.id, strategy: input.strategy } });
   const [linked] = await tx
     .update(runs)
     .set({ upgradedTo: newRun.id, upgradeStrategy: input.strategy, lastSeq: paused.lastSeq + 1, rowVersion: paused.rowVersion + 1, updatedAt: now })
     .where(eq(runs.id, run.id))
     .returning();
-  await appendCommit(
-    tx,
-    { actor, action: 'run.upgrade', changes: [runChange(run, linked as RunRow), runChange(null, newRun)] },
-    now,
-  );
+  await appendCommit(tx, { actor, action: 'run.upgrade', changes: [runChange(run, linked as RunRow), runChange(null, newRun)] }, now);
   return { report, run: linked as RunRow, newRun };
 }

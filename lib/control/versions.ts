@@ -1,14 +1,14 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/lib/db/client';
 import { runs, type VersionRow, type VersionSource, versions } from '@/lib/db/schema';
-import { AppError, notFound } from '@/lib/errors';
-import { newId } from '@/lib/domain/ids';
-import { manifestProblems, prepareManifest, type VersionManifest } from '@/lib/domain/manifest';
-import { schemaProblem } from '@/lib/domain/input-schema';
-import { ACTIVE_PHASES } from '@/lib/domain/run-phase';
 import { type CommitInput, commitChange } from '@/lib/db/writes/commit';
-import { expectVersion } from './occ';
 import { versionSnapshot } from '@/lib/db/writes/snapshots';
+import { newId } from '@/lib/domain/ids';
+import { schemaProblem } from '@/lib/domain/input-schema';
+import { manifestProblems, prepareManifest, type VersionManifest } from '@/lib/domain/manifest';
+import { ACTIVE_PHASES } from '@/lib/domain/run-phase';
+import { AppError, notFound } from '@/lib/errors';
+import { expectVersion } from './occ';
 
 export interface CreateVersionInput {
   manifest: VersionManifest;
@@ -59,7 +59,11 @@ export async function createVersion(db: Db, actor: string, input: CreateVersionI
 }
 
 async function lockVersion(tx: Tx, id: string, expected: number): Promise<VersionRow> {
-  const [row] = await tx.select().from(versions).where(and(eq(versions.id, id), isNull(versions.deletedAt))).for('update');
+  const [row] = await tx
+    .select()
+    .from(versions)
+    .where(and(eq(versions.id, id), isNull(versions.deletedAt)))
+    .for('update');
   if (!row) throw notFound('version', id);
   expectVersion('version', id, expected, row.rowVersion);
   return row;
@@ -106,7 +110,10 @@ export async function setCurrentVersion(db: Db, actor: string, input: { id: stri
     const row = await lockVersion(tx, input.id, input.expectedVersion);
     if (row.isCurrent) return { result: row, commit: null };
     if (row.status !== 'live' && row.status !== 'draining') {
-      throw new AppError('conflict', `version ${row.id} is ${row.status}: only a live or draining version can become current`, { entity: 'version', id: row.id });
+      throw new AppError('conflict', `version ${row.id} is ${row.status}: only a live or draining version can become current`, {
+        entity: 'version',
+        id: row.id,
+      });
     }
     const changes: CommitInput['changes'] = [];
     const [previous] = await tx.select().from(versions).where(eq(versions.isCurrent, true)).for('update');
@@ -146,4 +153,4 @@ export async function deleteVersion(db: Db, actor: string, input: { id: string; 
   });
 }
 
-export { activeRunIds, lockVersion, save as saveVersion, change as versionChange };
+export { activeRunIds, change as versionChange, lockVersion, save as saveVersion };

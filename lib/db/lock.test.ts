@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { transformSync } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { StoreLockedError, UNREADABLE_LOCK_GRACE_MS, acquireLock, takeoverClaimPath } from './lock';
+import { acquireLock, StoreLockedError, takeoverClaimPath, UNREADABLE_LOCK_GRACE_MS } from './lock';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'flowdeck-lock-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -66,11 +66,17 @@ function nextLine(child: ChildProcessWithoutNullStreams): Promise<string> {
 /** Starts `n` openers, lets them all go at once, and returns what each got, still holding it. */
 async function race(lockPath: string, n: number) {
   const openers = Array.from({ length: n }, () => spawnOpener(lockPath));
-  const done = () => Promise.all(openers.map((o) => new Promise((resolve) => {
-          if (o.exitCode !== null) return resolve(null);
-          o.once('exit', resolve);
-          o.stdin.end();
-        })));
+  const done = () =>
+    Promise.all(
+      openers.map(
+        (o) =>
+          new Promise((resolve) => {
+            if (o.exitCode !== null) return resolve(null);
+            o.once('exit', resolve);
+            o.stdin.end();
+          }),
+      ),
+    );
   try {
     expect(await Promise.all(openers.map(nextLine))).toEqual(Array(n).fill('ready'));
     const answers = openers.map(nextLine);

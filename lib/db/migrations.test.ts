@@ -10,7 +10,10 @@ const root = path.resolve(import.meta.dirname, '../..');
 describe('migration hygiene', () => {
   it('every .sql file in drizzle/ is in the journal, and every journal entry has its file', () => {
     const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-    const files = fs.readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).map((f) => f.replace(/\.sql$/, ''));
+    const files = fs
+      .readdirSync(MIGRATIONS_DIR)
+      .filter((f) => f.endsWith('.sql'))
+      .map((f) => f.replace(/\.sql$/, ''));
     expect(files.sort()).toEqual(journal.entries.map((e) => e.tag).sort());
   });
 
@@ -18,7 +21,10 @@ describe('migration hygiene', () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'flowdeck-drizzle-'));
     fs.cpSync(MIGRATIONS_DIR, out, { recursive: true });
     const config = path.join(out, 'drizzle.check.config.ts');
-    fs.writeFileSync(config, `export default { dialect: 'postgresql', schema: ${JSON.stringify(path.join(root, 'lib/db/schema'))}, out: ${JSON.stringify(path.relative(root, out))} };\n`);
+    fs.writeFileSync(
+      config,
+      `export default { dialect: 'postgresql', schema: ${JSON.stringify(path.join(root, 'lib/db/schema'))}, out: ${JSON.stringify(path.relative(root, out))} };\n`,
+    );
     const kit = path.join(root, 'node_modules/drizzle-kit/bin.cjs');
     const result = spawnSync(process.execPath, [kit, 'generate', '--config', config], { cwd: root, encoding: 'utf8', timeout: 60_000 });
     expect(result.status, result.stderr).toBe(0);

@@ -63,10 +63,14 @@ describe('embedded store', () => {
     const dataDir = path.join(tmp, 'locked');
     const store = await openDb({ dataDir, migrationsDir: MIGRATIONS_DIR });
     const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs');
-    const child = spawnSync(process.execPath, [tsx, '--tsconfig', path.join(root, 'tsconfig.json'), path.join(root, 'lib/db/fixtures/try-open.ts'), dataDir, MIGRATIONS_DIR], {
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
+    const child = spawnSync(
+      process.execPath,
+      [tsx, '--tsconfig', path.join(root, 'tsconfig.json'), path.join(root, 'lib/db/fixtures/try-open.ts'), dataDir, MIGRATIONS_DIR],
+      {
+        encoding: 'utf8',
+        timeout: 30_000,
+      },
+    );
     expect(child.status).toBe(3);
     expect(child.stderr).toContain(`in use by another process (pid ${process.pid}`);
     await expect(openDb({ dataDir, migrationsDir: MIGRATIONS_DIR })).rejects.toBeInstanceOf(StoreLockedError);

@@ -61,7 +61,10 @@ describe('what the shared parsers rely on in PGlite and drizzle', () => {
     await db.select().from(probes);
     await db.transaction((tx) => queryRows(tx, NOW));
     const drizzleCalls = seen.filter((o) => o?.parsers);
-    expect(drizzleCalls.map((o) => o?.rowMode), RELIED_ON).toEqual(['object', 'array', 'object']);
+    expect(
+      drizzleCalls.map((o) => o?.rowMode),
+      RELIED_ON,
+    ).toEqual(['object', 'array', 'object']);
     for (const options of drizzleCalls) {
       const keys = Object.keys(options!.parsers!).map(Number);
       expect(keys.sort(), `${RELIED_ON} (the types drizzle reads as text)`).toEqual([...DRIZZLE_TEXT_TYPES].sort());
@@ -79,7 +82,9 @@ describe('what the shared parsers rely on in PGlite and drizzle', () => {
     try {
       table[types.INT4] = (v) => `table:${v}`;
       expect((await client.query('select 3::int as n')).rows, `${RELIED_ON} (queries read PGlite#parsers)`).toEqual([{ n: 'table:3' }]);
-      expect((await client.transaction((tx) => tx.query('select 3::int as n'))).rows, `${RELIED_ON} (transactions read PGlite#parsers)`).toEqual([{ n: 'table:3' }]);
+      expect((await client.transaction((tx) => tx.query('select 3::int as n'))).rows, `${RELIED_ON} (transactions read PGlite#parsers)`).toEqual([
+        { n: 'table:3' },
+      ]);
       const own = { parsers: { [types.INT4]: (v: string) => `own:${v}` } };
       expect((await client.query('select 3::int as n', [], own)).rows, `${RELIED_ON} (a query's own parsers win)`).toEqual([{ n: 'own:3' }]);
     } finally {
@@ -98,8 +103,14 @@ describe('what the shared parsers rely on in PGlite and drizzle', () => {
       await queryRows(db, KINDS);
       await db.transaction((tx) => queryRows(tx, KINDS));
       expect(reaching.length, RELIED_ON).toBeGreaterThanOrEqual(2);
-      expect(reaching.map((o) => o?.parsers), `${RELIED_ON} (drizzle's parsers still reach PGlite)`).toEqual(reaching.map(() => undefined));
-      expect(DRIZZLE_TEXT_TYPES.map((type) => parserTable(other)[type]), `${RELIED_ON} (PGlite replaced the installed parsers)`).toEqual(installed);
+      expect(
+        reaching.map((o) => o?.parsers),
+        `${RELIED_ON} (drizzle's parsers still reach PGlite)`,
+      ).toEqual(reaching.map(() => undefined));
+      expect(
+        DRIZZLE_TEXT_TYPES.map((type) => parserTable(other)[type]),
+        `${RELIED_ON} (PGlite replaced the installed parsers)`,
+      ).toEqual(installed);
     } finally {
       await other.close();
     }

@@ -35,7 +35,17 @@ function lines(count: number, line: (i: number) => string): string {
 }
 
 const BUILD_STEPS = ['RUN make deps', 'COPY . /src', 'RUN go build ./...', 'transforming modules', 'writing image', 'exporting layers', 'resolving provenance'];
-const TARBALL = ['bin/flowctl', 'README.md', 'LICENSE', 'completions/flowctl.bash', 'completions/_flowctl', 'man/flowctl.1', 'share/schema.json', 'CHANGELOG.md', 'NOTICE'];
+const TARBALL = [
+  'bin/flowctl',
+  'README.md',
+  'LICENSE',
+  'completions/flowctl.bash',
+  'completions/_flowctl',
+  'man/flowctl.1',
+  'share/schema.json',
+  'CHANGELOG.md',
+  'NOTICE',
+];
 const CHANGES = ['retry uploads on 503', 'faster manifest hashing', 'new --json flag', 'clearer errors for missing secrets', 'stream logs while waiting'];
 const SOURCES = ['api', 'db', 'ui', 'jobs', 'auth', 'util'];
 const MODELS = ['stg_orders', 'stg_customers', 'stg_payments', 'fct_revenue', 'dim_customer', 'fct_refunds', 'mart_finance', 'agg_daily'];

@@ -1,8 +1,8 @@
-import { eventData } from '@/lib/ingest/write-batch';
 import type { EventRow, NodeRow, RunRow } from '@/lib/db/schema';
 import { applyEvents, initialNode, type RunEvent, type RunState } from '@/lib/domain/run-machine';
 import { isActive, type RunPhase } from '@/lib/domain/run-phase';
 import { DEMO_LEASE_OWNER, INDEFINITE_LEASE } from '@/lib/domain/runner-lease';
+import { eventData } from '@/lib/ingest/write-batch';
 import { personEmail } from './inputs';
 import type { Rng } from './random';
 import { idlePoints, type PreparedWorkflow, type SimEvent, type Timeline } from './simulate';
@@ -91,7 +91,6 @@ export function toRunEvent(e: SimEvent): RunEvent {
   return event as unknown as RunEvent;
 }
 
-
 /** The state a run starts in once created: queued, every node pending. */
 export function initialRunState(stepIds: readonly string[]): RunState {
   return {
@@ -164,7 +163,16 @@ function demoLease(phase: RunPhase): Pick<RunRow, 'leaseOwner' | 'leaseExpiresAt
 /** A run refused at creation: `setuperror` with its errors, no nodes, only the `run_created` event. */
 export function setupErrorRows(r: RunIdentity, setupErrors: string[]): RunRows {
   const run = runRow(r, { phase: 'setuperror', setupErrors });
-  const created: EventRow = { runId: r.id, seq: 1, type: 'run_created', nodeId: null, at: run.createdAt, data: { phase: 'setuperror', versionId: r.versionId }, engineId: null, engineType: null };
+  const created: EventRow = {
+    runId: r.id,
+    seq: 1,
+    type: 'run_created',
+    nodeId: null,
+    at: run.createdAt,
+    data: { phase: 'setuperror', versionId: r.versionId },
+    engineId: null,
+    engineType: null,
+  };
   return { run, nodes: [], events: [created] };
 }
 
@@ -188,39 +196,53 @@ export function runRows(r: RunIdentity, recorded: readonly SimEvent[], published
     lastSeq,
     ...demoLease(state.run.phase),
   });
-  const nodes = r.workflow.steps.length === 0 ? [] : stepIds.map((nodeId): NodeRow => {
-    const n = state.nodes[nodeId]!;
-    const step = r.workflow.byId.get(nodeId)!;
-    return {
-      runId: r.id,
-      nodeId,
-      action: step.action,
-      signature: step.signature,
-      needs: step.needs,
-      status: n.status,
-      attempt: n.attempt,
-      startedAt: date(n.startedAt),
-      finishedAt: date(n.finishedAt),
-      input: null,
-      output: n.output,
-      error: n.error,
-      artifactManifest: n.status === 'success' ? (published[nodeId] ?? null) : null,
-      stagedManifests: n.stagedManifests,
-      reusedFrom: null,
-    };
-  });
+  const nodes =
+    r.workflow.steps.length === 0
+      ? []
+      : stepIds.map((nodeId): NodeRow => {
+          const n = state.nodes[nodeId]!;
+          const step = r.workflow.byId.get(nodeId)!;
+          return {
+            runId: r.id,
+            nodeId,
+            action: step.action,
+            signature: step.signature,
+            needs: step.needs,
+            status: n.status,
+            attempt: n.attempt,
+            startedAt: date(n.startedAt),
+            finishedAt: date(n.finishedAt),
+            input: null,
+            output: n.output,
+            error: n.error,
+            artifactManifest: n.status === 'success' ? (published[nodeId] ?? null) : null,
+            stagedManifests: n.stagedManifests,
+            reusedFrom: null,
+          };
+        });
   const events: EventRow[] = [
-    { runId: r.id, seq: 1, type: 'run_created', nodeId: null, at: run.createdAt, data: { phase: 'queued', versionId: r.versionId }, engineId: null, engineType: null },
-    ...runEvents.map((e, i): EventRow => ({
+    {
       runId: r.id,
-      seq: i + 2,
-      type: e.type,
-      nodeId: 'nodeId' in e ? e.nodeId : null,
-      at: new Date(e.at),
-      data: eventData(e),
+      seq: 1,
+      type: 'run_created',
+      nodeId: null,
+      at: run.createdAt,
+      data: { phase: 'queued', versionId: r.versionId },
       engineId: null,
       engineType: null,
-    })),
+    },
+    ...runEvents.map(
+      (e, i): EventRow => ({
+        runId: r.id,
+        seq: i + 2,
+        type: e.type,
+        nodeId: 'nodeId' in e ? e.nodeId : null,
+        at: new Date(e.at),
+        data: eventData(e),
+        engineId: null,
+        engineType: null,
+      }),
+    ),
   ];
   return { run, nodes, events };
 }

@@ -6,6 +6,8 @@ import { decodeTime } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalBlobStore } from '@/lib/artifacts/local-blob-store';
 import { queryRows } from '@/lib/db/client';
+import { getArtifactUsage } from '@/lib/db/queries/artifacts';
+import { getRun } from '@/lib/db/queries/runs';
 import type { EventRow, NodeRow, RunRow } from '@/lib/db/schema';
 import { buildManifest } from '@/lib/domain/artifact-manifest';
 import { sha256Digest } from '@/lib/domain/digest';
@@ -14,14 +16,12 @@ import { schemaProblem } from '@/lib/domain/input-schema';
 import { manifestProblems, normalizedNeeds, prepareManifest } from '@/lib/domain/manifest';
 import { applyEvents, type RunEvent } from '@/lib/domain/run-machine';
 import { isActive, RUN_PHASES, RUN_RESULTS } from '@/lib/domain/run-phase';
+import { DEMO_LEASE_OWNER, INDEFINITE_LEASE } from '@/lib/domain/runner-lease';
+import { claimRuns } from '@/lib/ingest/runner-leases';
 import { testEngines } from '@/lib/testing/stores';
 import { initialRunState } from './build-run';
 import { collectDemo } from './generate';
 import { isStoreEmpty, loadDemo } from './load';
-import { getArtifactUsage } from '@/lib/db/queries/artifacts';
-import { getRun } from '@/lib/db/queries/runs';
-import { DEMO_LEASE_OWNER, INDEFINITE_LEASE } from '@/lib/domain/runner-lease';
-import { claimRuns } from '@/lib/ingest/runner-leases';
 
 function isStaleStaging(demo: Awaited<ReturnType<typeof collectDemo>>, n: Awaited<ReturnType<typeof collectDemo>>['nodes'][number]): boolean {
   return Object.entries(n.stagedManifests).some(
@@ -87,7 +87,11 @@ describe('generateDemo', () => {
     expect(versions.length).toBeGreaterThanOrEqual(8);
     expect(versions.filter((v) => v.isCurrent)).toHaveLength(1);
     expect(versions.find((v) => v.isCurrent)?.status).toBe('live');
-    for (const status of ['live', 'draining', 'sunset', 'pending'] as const) expect(versions.some((v) => v.status === status), status).toBe(true);
+    for (const status of ['live', 'draining', 'sunset', 'pending'] as const)
+      expect(
+        versions.some((v) => v.status === status),
+        status,
+      ).toBe(true);
     for (const v of versions) {
       expect(v.address === null).toBe(v.status === 'pending');
       expect(v.id).toMatch(idPattern('vers'));
@@ -118,7 +122,9 @@ describe('generateDemo', () => {
   it('changes realistically between versions: a step signature, an input schema field', () => {
     const pairs = demo.versions.slice(1).map((v, i) => [demo.versions[i]!, v] as const);
     const changedSignature = pairs.some(([a, b]) =>
-      Object.entries(b.signatures).some(([wf, sigs]) => Object.entries(sigs).some(([id, sig]) => a.signatures[wf]?.[id] !== undefined && a.signatures[wf]?.[id] !== sig)),
+      Object.entries(b.signatures).some(([wf, sigs]) =>
+        Object.entries(sigs).some(([id, sig]) => a.signatures[wf]?.[id] !== undefined && a.signatures[wf]?.[id] !== sig),
+      ),
     );
     const addedField = pairs.some(([a, b]) =>
       Object.entries(b.manifest.workflows).some(([wf, def]) => {

@@ -93,7 +93,10 @@ export function generateDemo(options: DemoOptions): DemoData {
   const anchor = options.anchor.getTime();
   const batchSize = options.batchSize ?? 2_000;
   const versions = demoVersions(seed, anchor);
-  const pool = buildArtifactPool(seed, versions.map((v) => v.row.manifest));
+  const pool = buildArtifactPool(
+    seed,
+    versions.map((v) => v.row.manifest),
+  );
   const origin = new Date(versions[0]!.row.createdAt.getTime() - 3_600_000);
   const serving = versions.filter((v) => v.row.status !== 'pending');
   const timeOf = runTimes(seed, Math.max(total, 1), anchor);
@@ -122,7 +125,13 @@ export function generateDemo(options: DemoOptions): DemoData {
   };
   if (total > 0) {
     place(total - 1, 'queued', -1);
-    const tail: [number, Scenario][] = [[6, 'running'], [40, 'pause'], [45, 'cancel'], [50, 'setuperror'], [90, 'hook-wait']];
+    const tail: [number, Scenario][] = [
+      [6, 'running'],
+      [40, 'pause'],
+      [45, 'cancel'],
+      [50, 'setuperror'],
+      [90, 'hook-wait'],
+    ];
     for (const [minutes, scenario] of tail) place(indexAtOrBefore(anchor - minutes * MINUTE), scenario, -1);
     const draining = versions.find((v) => v.row.status === 'draining');
     if (draining) {
@@ -160,7 +169,11 @@ export function generateDemo(options: DemoOptions): DemoData {
     }
     const fate: Fate = scenario
       ? SCENARIO_FATE[scenario]
-      : rng.weighted<Fate>([['normal', 0.976], ['cancel', 0.02], ['pause', acceptsActive(version) ? 0.004 : 0]]);
+      : rng.weighted<Fate>([
+          ['normal', 0.976],
+          ['cancel', 0.02],
+          ['pause', acceptsActive(version) ? 0.004 : 0],
+        ]);
     const timeline = simulateRun(prep, {
       rng,
       createdAt,

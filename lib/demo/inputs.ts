@@ -6,7 +6,14 @@ import { DATABASES, REGIONS } from './workflows-data';
 
 /** The groups (org/team/pipeline) that run each workflow. */
 export const GROUPS: Record<DemoWorkflow, readonly string[]> = {
-  deploy: ['acme/billing/deploy', 'acme/payments/deploy', 'acme/identity/deploy', 'globex/storefront/deploy', 'globex/search/deploy', 'initech/platform/deploy'],
+  deploy: [
+    'acme/billing/deploy',
+    'acme/payments/deploy',
+    'acme/identity/deploy',
+    'globex/storefront/deploy',
+    'globex/search/deploy',
+    'initech/platform/deploy',
+  ],
   'build-and-test': ['acme/web/ci', 'acme/payments/ci', 'globex/storefront/ci', 'globex/mobile/ci', 'initech/platform/ci'],
   release: ['acme/sdk/release', 'globex/mobile/release'],
   'nightly-etl': ['acme/payments/etl', 'acme/finance/etl', 'globex/analytics/etl'],
@@ -73,13 +80,21 @@ export function demoInput(workflow: DemoWorkflow, rev: number, groupPath: string
         ref: onMain ? 'main' : `refs/pull/${pr}/merge`,
         commitSha: rng.hex(40),
         ...(onMain ? {} : { pullRequest: pr }),
-        nodeVersion: rng.weighted([['22', 6], ['20', 2], ['24', 2]] as const),
+        nodeVersion: rng.weighted([
+          ['22', 6],
+          ['20', 2],
+          ['24', 2],
+        ] as const),
         coverage: rng.chance(0.9),
       };
     }
     case 'release': {
       const minor = Math.floor((createdAt / 86_400_000) % 40);
-      const channel = rng.weighted([['stable', 5], ['beta', 3], ['canary', 2]] as const);
+      const channel = rng.weighted([
+        ['stable', 5],
+        ['beta', 3],
+        ['canary', 2],
+      ] as const);
       return {
         version: `3.${minor}.${rng.int(0, 4)}${channel === 'stable' ? '' : `-${channel}.${rng.int(1, 6)}`}`,
         channel,
@@ -90,7 +105,11 @@ export function demoInput(workflow: DemoWorkflow, rev: number, groupPath: string
     case 'nightly-etl':
       return {
         date: day(createdAt - 86_400_000),
-        warehouse: rng.weighted([['snowflake-prod', 6], ['snowflake-staging', 2], ['bigquery-analytics', 2]] as const),
+        warehouse: rng.weighted([
+          ['snowflake-prod', 6],
+          ['snowflake-staging', 2],
+          ['bigquery-analytics', 2],
+        ] as const),
         sources: rng.chance(0.85) ? ['orders', 'customers', 'payments'] : ['orders', 'payments'],
         fullRefresh: rng.chance(0.05),
       };
@@ -100,7 +119,11 @@ export function demoInput(workflow: DemoWorkflow, rev: number, groupPath: string
         datasetVersion: `${day(createdAt)}.${rng.int(1, 4)}`,
         epochs: rng.pick([10, 20, 40, 80]),
         learningRate: rng.pick([0.0003, 0.001, 0.003]),
-        gpu: rng.weighted([['a10g', 5], ['a100', 3], ['h100', 2]] as const),
+        gpu: rng.weighted([
+          ['a10g', 5],
+          ['a100', 3],
+          ['h100', 2],
+        ] as const),
       };
     case 'customer-onboarding': {
       let customerId = 'cus_';
@@ -108,17 +131,30 @@ export function demoInput(workflow: DemoWorkflow, rev: number, groupPath: string
       const input: Record<string, unknown> = {
         customerId,
         email: `admin@${rng.pick(['northwind', 'contoso', 'fabrikam', 'tailspin', 'wingtip', 'adventure-works'])}${rng.int(1, 999)}.example`,
-        plan: rng.weighted([['free', 5], ['team', 3], ['business', 1.5], ['enterprise', 0.5]] as const),
+        plan: rng.weighted([
+          ['free', 5],
+          ['team', 3],
+          ['business', 1.5],
+          ['enterprise', 0.5],
+        ] as const),
         seats: rng.int(1, 250),
       };
-      if (rev >= 6) input.region = rng.weighted([[REGIONS[0], 5], [REGIONS[1], 3], [REGIONS[2], 2]] as const);
+      if (rev >= 6)
+        input.region = rng.weighted([
+          [REGIONS[0], 5],
+          [REGIONS[1], 3],
+          [REGIONS[2], 2],
+        ] as const);
       return input;
     }
     case 'db-backup':
       return {
         database: rng.pick(DATABASES),
         retentionDays: rng.pick([7, 30, 90, 365]),
-        compress: rng.weighted([['zstd', 8], ['gzip', 2]] as const),
+        compress: rng.weighted([
+          ['zstd', 8],
+          ['gzip', 2],
+        ] as const),
       };
     default: {
       const never: never = workflow;

@@ -1,14 +1,6 @@
 import { topologicalOrder } from '@/lib/domain/dag';
 import type { EventType } from '@/lib/domain/event-types';
-import {
-  normalizedNeeds,
-  parseDuration,
-  type StepAction,
-  stepAction,
-  type StepNeed,
-  stepSignature,
-  type WorkflowDefinition,
-} from '@/lib/domain/manifest';
+import { normalizedNeeds, parseDuration, type StepAction, type StepNeed, stepAction, stepSignature, type WorkflowDefinition } from '@/lib/domain/manifest';
 import { conditionStatus, type NodeStatus } from '@/lib/domain/node-status';
 import { type ArtifactPool, VARIANT_WEIGHTS } from './artifact-pool';
 import type { DemoWorkflow } from './manifests';
@@ -37,12 +29,7 @@ export interface PreparedWorkflow {
   consumers: string[];
 }
 
-export function prepareWorkflow(
-  name: DemoWorkflow,
-  definition: WorkflowDefinition,
-  signatures: Record<string, string>,
-  pool: ArtifactPool,
-): PreparedWorkflow {
+export function prepareWorkflow(name: DemoWorkflow, definition: WorkflowDefinition, signatures: Record<string, string>, pool: ArtifactPool): PreparedWorkflow {
   const byId = new Map(definition.steps.map((s) => [s.id, s]));
   const sorted = topologicalOrder(new Map(definition.steps.map((s) => [s.id, (s.needs ?? []).map((n) => n.step)])));
   if ('cycle' in sorted) throw new Error(`demo workflow ${name} has a cycle`);
@@ -62,9 +49,7 @@ export function prepareWorkflow(
     };
   });
   const prepared = new Map(steps.map((s) => [s.id, s]));
-  const consumers = steps
-    .filter((s) => s.action === 'run' && s.needs.some((n) => n.when === 'on_success' && prepared.get(n.step)?.publishes))
-    .map((s) => s.id);
+  const consumers = steps.filter((s) => s.action === 'run' && s.needs.some((n) => n.when === 'on_success' && prepared.get(n.step)?.publishes)).map((s) => s.id);
   return { name, definition, steps, byId: prepared, consumers };
 }
 
@@ -95,7 +80,11 @@ export interface Timeline {
 }
 
 function hookDelay(rng: Rng): number {
-  const bucket = rng.weighted([[0, 0.7], [1, 0.25], [2, 0.05]] as const);
+  const bucket = rng.weighted([
+    [0, 0.7],
+    [1, 0.25],
+    [2, 0.05],
+  ] as const);
   if (bucket === 0) return Math.round(rng.logUniform(60_000, 1_800_000));
   if (bucket === 1) return Math.round(rng.logUniform(1_800_000, 28_800_000));
   return Math.round(rng.float(86_400_000, 864_000_000));

@@ -43,7 +43,10 @@ export function failureWeight(stepId: string): number {
 }
 
 const ERRORS: readonly (readonly [RegExp, readonly string[]])[] = [
-  [/^test-shard-|^unit-test$/, ['AssertionError: expected 200 to equal 503', 'Error: Test timed out in 5000ms.', 'FAIL src/ledger.test.ts > reconciles refunds']],
+  [
+    /^test-shard-|^unit-test$/,
+    ['AssertionError: expected 200 to equal 503', 'Error: Test timed out in 5000ms.', 'FAIL src/ledger.test.ts > reconciles refunds'],
+  ],
   [
     /^(build|build-artifacts)$/,
     [

@@ -18,7 +18,9 @@ export function nightlyEtlWorkflow(rev: number): WorkflowDefinition {
   }));
   // Revision 3 adds a dedupe step between validation and the transform.
   const dedupe: StepDefinition[] =
-    rev >= 3 ? [{ id: 'dedupe-orders', needs: [{ step: 'validate-orders' }], run: 'python -m etl.dedupe --table orders --key order_id --date "$RUN_DATE"' }] : [];
+    rev >= 3
+      ? [{ id: 'dedupe-orders', needs: [{ step: 'validate-orders' }], run: 'python -m etl.dedupe --table orders --key order_id --date "$RUN_DATE"' }]
+      : [];
   const transformNeeds = [...(rev >= 3 ? ['dedupe-orders'] : ['validate-orders']), 'validate-customers', 'validate-payments'];
   return {
     description: 'Nightly extract, validate, transform and load into the warehouse, then reconcile',

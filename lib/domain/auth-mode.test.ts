@@ -2,14 +2,39 @@ import { describe, expect, it } from 'vitest';
 import { authMode, describeAuthMode, hostOfHeader, isLoopbackHost, isLoopbackRequestHost } from './auth-mode';
 
 describe('isLoopbackHost', () => {
-  it.each(['127.0.0.1', '127.1.2.3', '127.255.255.255', 'localhost', 'LOCALHOST', 'localhost.', 'app.localhost', '::1', '[::1]', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1', '0:0:0:0:0:ffff:127.0.0.1', '::ffff:7f00:1'])(
-    '%s is loopback',
-    (h) => expect(isLoopbackHost(h)).toBe(true),
-  );
-  it.each(['0.0.0.0', '::', '', ' ', '10.0.0.5', '192.168.1.20', '128.0.0.1', '127.0.0', '127.0.0.1.nip.io', '127.0.0.256', 'myhost', 'localhost.example.com', '::ffff:10.0.0.1', '::ffff:a00:1', '::2', 'fe80::1'])(
-    '%s is not loopback',
-    (h) => expect(isLoopbackHost(h)).toBe(false),
-  );
+  it.each([
+    '127.0.0.1',
+    '127.1.2.3',
+    '127.255.255.255',
+    'localhost',
+    'LOCALHOST',
+    'localhost.',
+    'app.localhost',
+    '::1',
+    '[::1]',
+    '0:0:0:0:0:0:0:1',
+    '::ffff:127.0.0.1',
+    '0:0:0:0:0:ffff:127.0.0.1',
+    '::ffff:7f00:1',
+  ])('%s is loopback', (h) => expect(isLoopbackHost(h)).toBe(true));
+  it.each([
+    '0.0.0.0',
+    '::',
+    '',
+    ' ',
+    '10.0.0.5',
+    '192.168.1.20',
+    '128.0.0.1',
+    '127.0.0',
+    '127.0.0.1.nip.io',
+    '127.0.0.256',
+    'myhost',
+    'localhost.example.com',
+    '::ffff:10.0.0.1',
+    '::ffff:a00:1',
+    '::2',
+    'fe80::1',
+  ])('%s is not loopback', (h) => expect(isLoopbackHost(h)).toBe(false));
 });
 
 describe('authMode', () => {

@@ -30,7 +30,10 @@ describe('sameJson', () => {
 
 describe('fieldDiffs', () => {
   it('marks each field same, changed, added or removed, in first-seen order', () => {
-    const d = fieldDiffs({ status: 'live', label: 'v1', gone: 1, source: { repo: 'r' } }, { status: 'draining', label: 'v1', source: { repo: 'r' }, fresh: true });
+    const d = fieldDiffs(
+      { status: 'live', label: 'v1', gone: 1, source: { repo: 'r' } },
+      { status: 'draining', label: 'v1', source: { repo: 'r' }, fresh: true },
+    );
     expect(d.map((x) => [x.field, x.change])).toEqual([
       ['status', 'changed'],
       ['label', 'same'],

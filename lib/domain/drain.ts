@@ -33,11 +33,7 @@ export interface DrainReport {
 }
 
 /** Breaks down a version's active runs (newest first) into the drain report. */
-export function drainReport(
-  versionId: string,
-  active: readonly { id: string; phase: RunPhase; waiting: Waiting | null }[],
-  sampleSize = 10,
-): DrainReport {
+export function drainReport(versionId: string, active: readonly { id: string; phase: RunPhase; waiting: Waiting | null }[], sampleSize = 10): DrainReport {
   const counts = Object.fromEntries(DRAIN_STATES.map((s) => [s, 0])) as Record<DrainState, number>;
   const samples = Object.fromEntries(DRAIN_STATES.map((s) => [s, [] as string[]])) as Record<DrainState, string[]>;
   let earliestWake: string | null = null;

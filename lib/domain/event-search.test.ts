@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventSummary, eventText, matchesSearch, searchEvents, searchTerms, type SearchableEvent } from './event-search';
+import { eventSummary, eventText, matchesSearch, type SearchableEvent, searchEvents, searchTerms } from './event-search';
 
 const events: SearchableEvent[] = [
   { seq: 1, type: 'run_created', nodeId: null, at: '2025-01-01T00:00:00.000Z', data: { phase: 'queued' } },

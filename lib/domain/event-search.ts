@@ -39,7 +39,8 @@ export function eventSummary(e: SearchableEvent): string {
   if (typeof d.token === 'string') parts.push(`token ${d.token}`);
   if (d.staged && typeof d.staged === 'object') parts.push(`staged from ${Object.keys(d.staged).join(', ')}`);
   if (d.error !== undefined && d.error !== null) {
-    const message = typeof d.error === 'object' && d.error && 'message' in d.error ? String((d.error as { message: unknown }).message) : JSON.stringify(d.error);
+    const message =
+      typeof d.error === 'object' && d.error && 'message' in d.error ? String((d.error as { message: unknown }).message) : JSON.stringify(d.error);
     parts.push(message);
   }
   if (typeof d.phase === 'string') parts.push(`phase ${d.phase}`);

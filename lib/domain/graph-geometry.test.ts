@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bezierPoint, edgeLabelPoint, fitBounds, initialView, type InitialViewOptions, labelPerFan, notableNode, placeEdgeLabels } from './graph-geometry';
+import { bezierPoint, edgeLabelPoint, fitBounds, type InitialViewOptions, initialView, labelPerFan, notableNode, placeEdgeLabels } from './graph-geometry';
 
 describe('bezierPoint', () => {
   it('starts at the source, ends at the target, passes the middle at t = 0.5', () => {
@@ -21,7 +21,16 @@ describe('bezierPoint', () => {
 describe('initialView', () => {
   const o: InitialViewOptions = { nodeWidth: 200, nodeHeight: 50, minReadableZoom: 0.6, startZoom: 0.8, padding: 20 };
   it('fits a graph that is readable when fitted', () => {
-    expect(initialView([{ x: 0, y: 0 }, { x: 300, y: 0 }], { width: 1000, height: 500 }, o)).toEqual({ kind: 'fit' });
+    expect(
+      initialView(
+        [
+          { x: 0, y: 0 },
+          { x: 300, y: 0 },
+        ],
+        { width: 1000, height: 500 },
+        o,
+      ),
+    ).toEqual({ kind: 'fit' });
   });
   it('opens a huge graph on its first layer', () => {
     const positions = Array.from({ length: 100 }, (_, i) => ({ x: (i % 10) * 300, y: Math.floor(i / 10) * 70 }));
@@ -36,7 +45,7 @@ describe('initialView', () => {
     expect(short.kind === 'start' && short.y).toBeCloseTo(250 - ((1000 + 1150) / 2) * 0.8);
     const column = Array.from({ length: 40 }, (_, i) => ({ x: 0, y: i * 70 }));
     const tall = initialView([...column, ...rest], { width: 1000, height: 500 }, o);
-    expect(tall.kind === 'start' && tall.y).toBeCloseTo(250 - (500 - 40) / 0.8 / 2 * 0.8);
+    expect(tall.kind === 'start' && tall.y).toBeCloseTo(250 - ((500 - 40) / 0.8 / 2) * 0.8);
   });
   it('centres a node of interest instead of the start', () => {
     const positions = Array.from({ length: 100 }, (_, i) => ({ x: (i % 10) * 300, y: Math.floor(i / 10) * 70 }));
@@ -117,8 +126,24 @@ describe('notableNode', () => {
         at,
       ),
     ).toEqual({ x: 600, y: 0 });
-    expect(notableNode([{ id: 'a', status: 'running', waiting: null }, { id: 'b', status: 'running', waiting: 'hook' }], at)).toEqual({ x: 300, y: 0 });
-    expect(notableNode([{ id: 'b', status: 'running', waiting: null }, { id: 'a', status: 'running', waiting: null }], at)).toEqual({ x: 0, y: 0 });
+    expect(
+      notableNode(
+        [
+          { id: 'a', status: 'running', waiting: null },
+          { id: 'b', status: 'running', waiting: 'hook' },
+        ],
+        at,
+      ),
+    ).toEqual({ x: 300, y: 0 });
+    expect(
+      notableNode(
+        [
+          { id: 'b', status: 'running', waiting: null },
+          { id: 'a', status: 'running', waiting: null },
+        ],
+        at,
+      ),
+    ).toEqual({ x: 0, y: 0 });
     expect(notableNode([{ id: 'a', status: 'success', waiting: null }], at)).toBeUndefined();
   });
 });

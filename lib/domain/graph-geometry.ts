@@ -174,10 +174,7 @@ export function labelPerFan(edges: readonly ArtifactLabelCandidate[]): Map<strin
 const NOTABLE: Partial<Record<NodeStatus, number>> = { failed: 0, running: 2 };
 
 /** Where a first view should open: the leftmost failed node, else the node the run waits on, else the leftmost running one. */
-export function notableNode(
-  nodes: readonly { id: string; status: NodeStatus; waiting: unknown }[],
-  positions: ReadonlyMap<string, Point>,
-): Point | undefined {
+export function notableNode(nodes: readonly { id: string; status: NodeStatus; waiting: unknown }[], positions: ReadonlyMap<string, Point>): Point | undefined {
   let best: { rank: number; at: Point } | undefined;
   for (const n of nodes) {
     const rank = n.waiting ? 1 : NOTABLE[n.status];

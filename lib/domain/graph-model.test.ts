@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraphModel, countByStatus, edgeId, graphStructureKey, type GraphRunSource } from './graph-model';
+import { buildGraphModel, countByStatus, edgeId, type GraphRunSource, graphStructureKey } from './graph-model';
 
 const D1 = `sha256:${'a'.repeat(64)}`;
 const D2 = `sha256:${'b'.repeat(64)}`;
@@ -45,13 +45,26 @@ describe('buildGraphModel', () => {
   });
 
   it('adds an artifact-only edge when no dependency joins the nodes', () => {
-    const model = buildGraphModel(run({ edges: [{ from: 'build', to: 'notify', digest: D1, stale: false, producerDigest: D1, fileCount: null, totalSize: null }] }));
+    const model = buildGraphModel(
+      run({ edges: [{ from: 'build', to: 'notify', digest: D1, stale: false, producerDigest: D1, fileCount: null, totalSize: null }] }),
+    );
     expect(model.edges.find((e) => e.id === 'build->notify')).toMatchObject({ condition: null, artifact: { digest: D1, stale: false } });
   });
 
   it('ignores needs and stagings that name unknown nodes or the node itself', () => {
     const model = buildGraphModel({
-      nodes: [{ nodeId: 'a', action: 'run', status: 'pending', attempt: 0, needs: [{ step: 'ghost', when: 'on_success' }, { step: 'a', when: 'on_success' }] }],
+      nodes: [
+        {
+          nodeId: 'a',
+          action: 'run',
+          status: 'pending',
+          attempt: 0,
+          needs: [
+            { step: 'ghost', when: 'on_success' },
+            { step: 'a', when: 'on_success' },
+          ],
+        },
+      ],
       edges: [{ from: 'ghost', to: 'a', digest: D1, stale: true, producerDigest: null, fileCount: null, totalSize: null }],
       waiting: null,
     });

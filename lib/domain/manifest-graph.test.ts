@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { manifestGraph, schemaFields, stepActionOf, stepDetail } from './manifest-graph';
 
 const workflow = {
-  input: { type: 'object', required: ['service'], properties: { service: { type: 'string', description: 'what to deploy' }, env: { enum: ['a', 'b'] }, n: { type: ['integer', 'null'] }, x: true } },
+  input: {
+    type: 'object',
+    required: ['service'],
+    properties: { service: { type: 'string', description: 'what to deploy' }, env: { enum: ['a', 'b'] }, n: { type: ['integer', 'null'] }, x: true },
+  },
   steps: [
     { id: 'build', run: 'make' },
     { id: 'test', run: 'make test', needs: [{ step: 'build' }] },

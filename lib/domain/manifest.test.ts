@@ -17,9 +17,21 @@ describe('manifest helpers', () => {
   });
 
   it('prepareManifest signs every step of every workflow', () => {
-    const prepared = prepareManifest(wf([{ id: 'a', run: 'x' }, { id: 'b', sleep: '1m' }]));
+    const prepared = prepareManifest(
+      wf([
+        { id: 'a', run: 'x' },
+        { id: 'b', sleep: '1m' },
+      ]),
+    );
     expect(Object.keys(prepared.signatures.w ?? {})).toEqual(['a', 'b']);
-    expect(prepared.manifestDigest).toBe(manifestDigest(wf([{ id: 'a', run: 'x' }, { id: 'b', sleep: '1m' }])));
+    expect(prepared.manifestDigest).toBe(
+      manifestDigest(
+        wf([
+          { id: 'a', run: 'x' },
+          { id: 'b', sleep: '1m' },
+        ]),
+      ),
+    );
   });
 
   it('normalizedNeeds defaults to on_success', () => {
@@ -30,20 +42,46 @@ describe('manifest helpers', () => {
   });
 
   it.each([
-    ['duplicate ids', wf([{ id: 'a', run: 'x' }, { id: 'a', run: 'y' }]), /not unique/],
+    [
+      'duplicate ids',
+      wf([
+        { id: 'a', run: 'x' },
+        { id: 'a', run: 'y' },
+      ]),
+      /not unique/,
+    ],
     ['unknown need', wf([{ id: 'a', run: 'x', needs: [{ step: 'zz' }] }]), /unknown step "zz"/],
-    ['cycle', wf([{ id: 'a', run: 'x', needs: [{ step: 'b' }] }, { id: 'b', run: 'x', needs: [{ step: 'a' }] }]), /cycle/],
+    [
+      'cycle',
+      wf([
+        { id: 'a', run: 'x', needs: [{ step: 'b' }] },
+        { id: 'b', run: 'x', needs: [{ step: 'a' }] },
+      ]),
+      /cycle/,
+    ],
     ['two actions', wf([{ id: 'a', run: 'x', sleep: '1m' }]), /exactly one/],
   ])('manifestProblems finds %s', (_n, manifest, pattern) => {
     expect(manifestProblems(manifest).join('\n')).toMatch(pattern);
   });
 
   it('manifestProblems accepts a sound manifest', () => {
-    expect(manifestProblems(wf([{ id: 'a', run: 'x' }, { id: 'b', hook: {}, needs: [{ step: 'a', when: 'on_skipped' }] }]))).toEqual([]);
+    expect(
+      manifestProblems(
+        wf([
+          { id: 'a', run: 'x' },
+          { id: 'b', hook: {}, needs: [{ step: 'a', when: 'on_skipped' }] },
+        ]),
+      ),
+    ).toEqual([]);
   });
 
-  it.each([['30s', 30_000], ['15m', 900_000], ['2h', 7_200_000], ['7d', 604_800_000], ['250ms', 250], ['soon', null], ['1w', null]])(
-    'parseDuration(%s)',
-    (text, ms) => expect(parseDuration(text)).toBe(ms),
-  );
+  it.each([
+    ['30s', 30_000],
+    ['15m', 900_000],
+    ['2h', 7_200_000],
+    ['7d', 604_800_000],
+    ['250ms', 250],
+    ['soon', null],
+    ['1w', null],
+  ])('parseDuration(%s)', (text, ms) => expect(parseDuration(text)).toBe(ms));
 });

@@ -12,7 +12,12 @@ export const RUN_ACTION_LABELS: Record<RunAction, string> = { pause: 'Pause', re
  * that has not been upgraded already, deliver the hook a run waits on (mirrors lib/domain/run-machine and
  * lib/control). A run of an engine Flowdeck does not run has no pause or resume: its engine has none.
  */
-export function runActions(run: { phase: RunPhase; upgradedTo?: string | null; source?: RunSource; waitingOn?: 'sleep' | 'hook' | null }): Record<RunAction, boolean> {
+export function runActions(run: {
+  phase: RunPhase;
+  upgradedTo?: string | null;
+  source?: RunSource;
+  waitingOn?: 'sleep' | 'hook' | null;
+}): Record<RunAction, boolean> {
   const active = isActive(run.phase);
   const engine = run.source !== undefined && isEngineSource(run.source);
   return {

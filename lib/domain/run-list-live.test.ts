@@ -15,7 +15,10 @@ describe('run list live refresh', () => {
   });
 
   it('without a head, the loaded pages in order', () => {
-    const pages = [{ items: [row('9'), row('8')], nextCursor: '8' }, { items: [row('7')], nextCursor: null }];
+    const pages = [
+      { items: [row('9'), row('8')], nextCursor: '8' },
+      { items: [row('7')], nextCursor: null },
+    ];
     expect(ids(mergeRunPages(undefined, pages))).toEqual(['9', '8', '7']);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RUN_PHASES } from './run-phase';
 import { PHASE_CHIP_ORDER, phaseTone, runDurationMs, runDurationText, runStatus, waitingText } from './run-list-status';
+import { RUN_PHASES } from './run-phase';
 
 const NOW = Date.parse('2026-11-21T10:00:00Z');
 const iso = (offsetMs: number) => new Date(NOW + offsetMs).toISOString();

@@ -1,6 +1,6 @@
-import { formatAge, formatDuration, formatWakeTime } from './time-format';
 import type { Waiting } from './run-machine';
 import { isActive, RUN_PHASE_LABELS, RUN_RESULT_LABELS, type RunPhase, type RunResult } from './run-phase';
+import { formatAge, formatDuration, formatWakeTime } from './time-format';
 
 /** Colour families of a status; the UI maps each to its badge style. */
 export type StatusTone = 'neutral' | 'muted' | 'info' | 'warning' | 'success' | 'danger';
@@ -96,9 +96,7 @@ export function waitingText(waiting: Waiting, now: number, timeZone?: string): W
         kind: 'sleep',
         nodeId: waiting.nodeId,
         overdue,
-        text: overdue
-          ? `Wake overdue since ${formatWakeTime(waiting.until, now, timeZone)}`
-          : `Sleeping until ${formatWakeTime(waiting.until, now, timeZone)}`,
+        text: overdue ? `Wake overdue since ${formatWakeTime(waiting.until, now, timeZone)}` : `Sleeping until ${formatWakeTime(waiting.until, now, timeZone)}`,
       };
     }
     case 'hook': {

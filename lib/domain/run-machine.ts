@@ -1,12 +1,10 @@
 import type { NodeStatus } from './node-status';
 import { isNodeTerminal } from './node-status';
-import { ACTIVE_PHASES, type FinishResult, type RunPhase, type RunResult } from './run-phase';
 import { ownValue } from './own';
+import { ACTIVE_PHASES, type FinishResult, type RunPhase, type RunResult } from './run-phase';
 
 /** An active run that is idle: asleep until a time, or waiting on a hook. */
-export type Waiting =
-  | { kind: 'sleep'; nodeId: string; until: string }
-  | { kind: 'hook'; nodeId: string; token: string; since: string };
+export type Waiting = { kind: 'sleep'; nodeId: string; until: string } | { kind: 'hook'; nodeId: string; token: string; since: string };
 
 export type RunEvent =
   | { type: 'run_started'; at: string }
@@ -106,10 +104,7 @@ export function applyEvent(state: RunState, event: RunEvent): RunState {
     case 'run_cancelled': {
       requirePhase(state, event, ACTIVE_PHASES);
       const nodes = Object.fromEntries(
-        Object.entries(state.nodes).map(([id, n]) => [
-          id,
-          isNodeTerminal(n.status) ? n : { ...n, status: 'cancelled' as const, finishedAt: event.at },
-        ]),
+        Object.entries(state.nodes).map(([id, n]) => [id, isNodeTerminal(n.status) ? n : { ...n, status: 'cancelled' as const, finishedAt: event.at }]),
       );
       return { nodes, run: { ...state.run, phase: 'cancelled', result: 'stopped', waiting: null, finishedAt: event.at } };
     }

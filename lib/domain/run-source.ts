@@ -35,9 +35,7 @@ export const ENGINE_ACTION_LABELS: Record<EngineActionKind, string> = {
 /** What an engine source can and cannot do, said once for the UI and the API's refusals. */
 export const ENGINE_LIMITS = {
   pause: 'The Workflow SDK has no pause: cancel the run or upgrade it (restart) instead.',
-  resume:
-    'The Workflow SDK cannot carry a run’s event log to another deployment: only a restart (a new run with the same input) is possible.',
-  drain:
-    'Flowdeck cannot stop the Workflow SDK from starting runs on a draining deployment. Runs that start on it anyway are flagged.',
+  resume: 'The Workflow SDK cannot carry a run’s event log to another deployment: only a restart (a new run with the same input) is possible.',
+  drain: 'Flowdeck cannot stop the Workflow SDK from starting runs on a draining deployment. Runs that start on it anyway are flagged.',
   inputSchema: 'The Workflow SDK publishes no input schema: the input cannot be checked before the restart.',
 } as const;

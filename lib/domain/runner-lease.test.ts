@@ -3,20 +3,20 @@ import { EVENT_TYPES, INGEST_EVENT_TYPES } from './event-types';
 import { initialNode, type RunState, type Waiting } from './run-machine';
 import { ACTIVE_PHASES, RUN_PHASES, type RunPhase } from './run-phase';
 import {
+  CLAIMABLE_PHASES,
   claimEvents,
+  HOOK_TOKEN_PATTERN,
   heartbeatState,
   holdsLease,
-  HOOK_TOKEN_PATTERN,
   INDEFINITE_LEASE,
-  CLAIMABLE_PHASES,
   isClaimable,
   isClaimablePhase,
   isSleepDue,
   type LeaseFields,
   leaseStatus,
-  requeueReason,
   RUNNER_HOOK_TOKEN_PATTERN,
   RUNNER_ID_PATTERN,
+  requeueReason,
 } from './runner-lease';
 
 const now = new Date('2026-11-01T12:00:00.000Z');
@@ -87,7 +87,11 @@ describe('claimEvents', () => {
   });
 
   it('starts a queued run that kept a due sleep through an upgrade, then wakes it', () => {
-    expect(claimEvents(state('queued', { nap: { status: 'running' } }, sleep(before)), now, 'r').map((e) => e.type)).toEqual(['run_started', 'sleep_woken', 'node_succeeded']);
+    expect(claimEvents(state('queued', { nap: { status: 'running' } }, sleep(before)), now, 'r').map((e) => e.type)).toEqual([
+      'run_started',
+      'sleep_woken',
+      'node_succeeded',
+    ]);
   });
 
   it('requeues steps left running, in node order, but never the node the run waits on', () => {

@@ -126,9 +126,7 @@ export function heartbeatState(run: LeaseFields | null, runnerId: string, now: D
 }
 
 /** A run's lease as the run page shows it; null when there is nothing to say (no lease, or the run ended). */
-export type LeaseStatus =
-  | { kind: 'held'; owner: string; until: string; indefinite: boolean }
-  | { kind: 'expired'; owner: string; since: string };
+export type LeaseStatus = { kind: 'held'; owner: string; until: string; indefinite: boolean } | { kind: 'expired'; owner: string; since: string };
 
 export function leaseStatus(run: Pick<LeaseFields, 'phase' | 'leaseOwner' | 'leaseExpiresAt'>, now: Date): LeaseStatus | null {
   if (!isActive(run.phase)) return null;

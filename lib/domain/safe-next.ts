@@ -23,4 +23,3 @@ export function safeNextPath(raw: string | string[] | null | undefined, fallback
   if (parsed.pathname === SIGN_IN_PATH || parsed.pathname.startsWith(`${SIGN_IN_PATH}/`)) return fallback;
   return `${parsed.pathname}${parsed.search}${parsed.hash}`;
 }
-

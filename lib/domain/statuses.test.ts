@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { ID_KIND_NAMES, ID_PREFIXES, idPattern, isId, newId } from './ids';
 import { conditionStatus, isNodeTerminal, NODE_STATUSES } from './node-status';
 import { roleAllows } from './roles';
 import { FINISH_RESULTS, isActive, isTerminal, RUN_PHASES, RUN_RESULTS } from './run-phase';
 import { acceptsRuns, VERSION_STATUSES } from './version-status';
-import { ID_KIND_NAMES, ID_PREFIXES, idPattern, isId, newId } from './ids';
 
 describe('statuses', () => {
   it('active runs are queued, running or paused', () => {
     expect(RUN_PHASES.filter(isActive)).toEqual(['queued', 'running', 'paused']);
     expect(RUN_PHASES.filter(isTerminal)).toEqual(['setuperror', 'cancelled', 'finished']);
   });
-  it('a finished run reports success or failure; unknown and stopped are the store\'s own', () => {
+  it("a finished run reports success or failure; unknown and stopped are the store's own", () => {
     expect(RUN_RESULTS.filter((r) => !(FINISH_RESULTS as readonly string[]).includes(r))).toEqual(['unknown', 'stopped']);
   });
   it('node terminal states and conditions', () => {
@@ -56,6 +56,9 @@ describe('newId with a past time', () => {
 describe('groupBy', () => {
   it('groups in order', async () => {
     const { groupBy } = await import('./group-by');
-    expect([...groupBy([1, 2, 3, 4], (n) => n % 2)]).toEqual([[1, [1, 3]], [0, [2, 4]]]);
+    expect([...groupBy([1, 2, 3, 4], (n) => n % 2)]).toEqual([
+      [1, [1, 3]],
+      [0, [2, 4]],
+    ]);
   });
 });

@@ -45,7 +45,9 @@ describe('upstreamSteps', () => {
 describe('stepContextDigest', () => {
   const seen = { build: { status: 'success', output: { exitCode: 0, stdout: 'ok\n', durationMs: 120 }, error: null } };
   it('ignores durations and where a cached result came from', () => {
-    const again = { build: { status: 'success', output: { exitCode: 0, stdout: 'ok\n', durationMs: 950, cachedFrom: { runId: 'run_x', nodeId: 'build' } }, error: null } };
+    const again = {
+      build: { status: 'success', output: { exitCode: 0, stdout: 'ok\n', durationMs: 950, cachedFrom: { runId: 'run_x', nodeId: 'build' } }, error: null },
+    };
     expect(stepContextDigest({ a: 1 }, again)).toBe(stepContextDigest({ a: 1 }, seen));
   });
   it('changes with the input, an upstream output or a hook payload', () => {

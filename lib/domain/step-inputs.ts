@@ -74,8 +74,6 @@ function essential(value: unknown): unknown {
  * see the same world, so one's result may stand in for the other's (the step cache).
  */
 export function stepContextDigest(input: unknown, seen: Readonly<Record<string, SeenStep>>): string {
-  const view = Object.fromEntries(
-    Object.entries(seen).map(([id, s]) => [id, { status: s.status, output: essential(s.output), error: essential(s.error) }]),
-  );
+  const view = Object.fromEntries(Object.entries(seen).map(([id, s]) => [id, { status: s.status, output: essential(s.output), error: essential(s.error) }]));
   return jsonDigest({ input: input ?? null, steps: view });
 }

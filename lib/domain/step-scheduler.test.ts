@@ -19,13 +19,7 @@ const table: Row[] = [
   ['running roots: nothing new', { build: 'running', lint: 'running' }, [], [], null],
   ['build done, lint running: test ready', { build: 'success', lint: 'running' }, ['test'], [], null],
   ['test passed, lint still running: package waits', { build: 'success', lint: 'running', test: 'success' }, [], ['report'], null],
-  [
-    'test passed and lint passed: package ready, report skipped',
-    { build: 'success', lint: 'success', test: 'success' },
-    ['package'],
-    ['report'],
-    null,
-  ],
+  ['test passed and lint passed: package ready, report skipped', { build: 'success', lint: 'success', test: 'success' }, ['package'], ['report'], null],
   [
     'test failed: report ready; package skipped at once; notify ready by on_skipped',
     { build: 'success', lint: 'running', test: 'failed' },
@@ -33,13 +27,7 @@ const table: Row[] = [
     ['package'],
     null,
   ],
-  [
-    'build failed: the whole chain is skipped, build failure unhandled',
-    { build: 'failed', lint: 'success' },
-    ['notify'],
-    ['test', 'package', 'report'],
-    null,
-  ],
+  ['build failed: the whole chain is skipped, build failure unhandled', { build: 'failed', lint: 'success' }, ['notify'], ['test', 'package', 'report'], null],
   [
     'all done after a handled failure: success',
     { build: 'success', lint: 'success', test: 'failed', package: 'skipped', report: 'success', notify: 'success' },

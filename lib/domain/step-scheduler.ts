@@ -55,7 +55,9 @@ export function scheduleSteps(steps: readonly SchedulableStep[], statuses: Reado
       changed = true;
     }
   }
-  const ready = steps.filter((s) => status.get(s.id) === 'pending' && (s.needs ?? []).every((n) => status.get(n.step) === conditionStatus(when(n)))).map((s) => s.id);
+  const ready = steps
+    .filter((s) => status.get(s.id) === 'pending' && (s.needs ?? []).every((n) => status.get(n.step) === conditionStatus(when(n))))
+    .map((s) => s.id);
   const allTerminal = steps.every((s) => isNodeTerminal(status.get(s.id) as NodeStatus));
   return { ready, skip, done: allTerminal ? runOutcome(steps, status) : null };
 }

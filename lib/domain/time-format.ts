@@ -30,7 +30,12 @@ export function formatOffset(ms: number): string {
   if (ms === 0) return '0';
   const parts: string[] = [];
   let rest = Math.abs(ms);
-  for (const [unit, size] of [['d', DAY], ['h', HOUR], ['m', MINUTE], ['s', SECOND]] as const) {
+  for (const [unit, size] of [
+    ['d', DAY],
+    ['h', HOUR],
+    ['m', MINUTE],
+    ['s', SECOND],
+  ] as const) {
     if (rest >= size) {
       parts.push(`${Math.floor(rest / size)}${unit}`);
       rest %= size;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tickOffsets, tickStep, timelineRange, timelineRows, waitSegments, zoomBy, type TimelineNodeSource } from './timeline';
+import { type TimelineNodeSource, tickOffsets, tickStep, timelineRange, timelineRows, waitSegments, zoomBy } from './timeline';
 
 const T0 = Date.parse('2025-01-01T00:00:00.000Z');
 const at = (s: number) => new Date(T0 + s * 1000).toISOString();
@@ -34,11 +34,7 @@ describe('timelineRows', () => {
   it('orders started nodes by start, open bars end now, never-started nodes last', () => {
     const now = T0 + 60_000;
     const rows = timelineRows(
-      [
-        node('pending', { status: 'pending' }),
-        node('b', { startedAt: at(20), status: 'running' }),
-        node('a', { startedAt: at(5), finishedAt: at(15) }),
-      ],
+      [node('pending', { status: 'pending' }), node('b', { startedAt: at(20), status: 'running' }), node('a', { startedAt: at(5), finishedAt: at(15) })],
       [],
       now,
     );

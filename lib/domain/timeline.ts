@@ -59,7 +59,13 @@ export function waitSegments(events: readonly TimelineEventSource[], now: number
     const closes = WAIT_CLOSERS[e.type];
     if (opens) {
       const until = typeof e.data.until === 'string' ? Date.parse(e.data.until) : undefined;
-      const segment: WaitSegment = { kind: opens, start: at, end: Math.max(at, now), open: true, ...(until !== undefined && !Number.isNaN(until) ? { until } : {}) };
+      const segment: WaitSegment = {
+        kind: opens,
+        start: at,
+        end: Math.max(at, now),
+        open: true,
+        ...(until !== undefined && !Number.isNaN(until) ? { until } : {}),
+      };
       openByNode.set(e.nodeId, segment);
       byNode.set(e.nodeId, [...(byNode.get(e.nodeId) ?? []), segment]);
     } else if (closes) {
@@ -95,7 +101,11 @@ export function timelineRows(nodes: readonly TimelineNodeSource[], events: reado
 }
 
 /** The time span the chart covers: run start (or first node) to run end (or last bar, or now). */
-export function timelineRange(rows: readonly TimelineRow[], run: { startedAt: string | null; createdAt: string; finishedAt: string | null }, now: number): { start: number; end: number } {
+export function timelineRange(
+  rows: readonly TimelineRow[],
+  run: { startedAt: string | null; createdAt: string; finishedAt: string | null },
+  now: number,
+): { start: number; end: number } {
   let start = Date.parse(run.startedAt ?? run.createdAt);
   let end = run.finishedAt ? Date.parse(run.finishedAt) : now;
   for (const r of rows) {
@@ -107,8 +117,8 @@ export function timelineRange(rows: readonly TimelineRow[], run: { startedAt: st
 }
 
 const NICE_STEPS_MS = [
-  1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000,
-  3_600_000, 7_200_000, 10_800_000, 21_600_000, 43_200_000, 86_400_000, 172_800_000, 604_800_000,
+  1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000, 3_600_000, 7_200_000,
+  10_800_000, 21_600_000, 43_200_000, 86_400_000, 172_800_000, 604_800_000,
 ];
 
 /** The smallest "nice" tick step at which ticks are at least `minGapPx` apart. */

@@ -11,7 +11,8 @@ describe('token secrets', () => {
     }
   });
   it('has a shape check that refuses anything else before any lookup', () => {
-    for (const v of ['', 'fdk_', 'fdk_short', `xyz_${'a'.repeat(43)}`, `fdk_${'a'.repeat(42)}!`, `fdk_${'a'.repeat(44)}`]) expect(isTokenSecretShape(v)).toBe(false);
+    for (const v of ['', 'fdk_', 'fdk_short', `xyz_${'a'.repeat(43)}`, `fdk_${'a'.repeat(42)}!`, `fdk_${'a'.repeat(44)}`])
+      expect(isTokenSecretShape(v)).toBe(false);
   });
   it('hashes to a stable sha256 that does not contain the secret', () => {
     const s = newTokenSecret();

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { stepSignature, type WorkflowDefinition } from './manifest';
-import { assertEventLogCompatibility, assertInputCompatibility, diffSteps, engineUpgradeReport, planPartialResume, type RecordedStep, upgradeReport } from './upgrade';
+import {
+  assertEventLogCompatibility,
+  assertInputCompatibility,
+  diffSteps,
+  engineUpgradeReport,
+  planPartialResume,
+  type RecordedStep,
+  upgradeReport,
+} from './upgrade';
 
 const input = { type: 'object', required: ['branch'], properties: { branch: { type: 'string' }, region: { type: 'string' } } };
 const v1: WorkflowDefinition = {
@@ -80,14 +88,20 @@ describe('diffSteps and upgradeReport', () => {
   });
   it('reports failing input fields and a missing workflow', () => {
     const run = { input: { branch: 'main' }, steps: [], workflow: v1 };
-    expect(upgradeReport('restart', run, v2).reasons).toEqual(['input /region: must have required property \'region\'']);
+    expect(upgradeReport('restart', run, v2).reasons).toEqual(["input /region: must have required property 'region'"]);
     expect(upgradeReport('restart', run, undefined)).toMatchObject({ compatible: false, reasons: ['the target version has no such workflow'] });
   });
 });
 
 describe('engineUpgradeReport', () => {
   const limits = { resume: 'cannot carry the event log', inputSchema: 'no input schema' };
-  const sdk: WorkflowDefinition = { input: {}, steps: [{ id: 'fetchOrder', run: 'step//fetchOrder' }, { id: 'chargeCard', run: 'step//chargeCard' }] };
+  const sdk: WorkflowDefinition = {
+    input: {},
+    steps: [
+      { id: 'fetchOrder', run: 'step//fetchOrder' },
+      { id: 'chargeCard', run: 'step//chargeCard' },
+    ],
+  };
   const steps: RecordedStep[] = [{ nodeId: 'fetchOrder', status: 'success', signature: 'x' }];
 
   it('offers a restart that re-runs every step and says the input could not be checked', () => {

@@ -1,8 +1,8 @@
 import { topologicalOrder, upstreamOf } from './dag';
 import { type InputProblem, inputProblems } from './input-schema';
+import type { UpgradeStrategy } from './job-status';
 import { stepSignature, type WorkflowDefinition } from './manifest';
 import type { NodeStatus } from './node-status';
-import type { UpgradeStrategy } from './job-status';
 
 /** A step of the run being upgraded, as its nodes and event log recorded it. */
 export interface RecordedStep {

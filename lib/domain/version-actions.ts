@@ -36,24 +36,28 @@ const no = (reason: string): ActionAvailability => ({ allowed: false, reason });
  * version without runs, or a sunset one, is deleted).
  */
 export function versionActions(v: VersionFacts): Record<VersionAction, ActionAvailability> {
-  const retire =
-    v.isCurrent ? no('The current version cannot be retired: make another version current first.')
-    : v.status === 'sunset' ? no('Already sunset.')
-    : yes;
+  const retire = v.isCurrent
+    ? no('The current version cannot be retired: make another version current first.')
+    : v.status === 'sunset'
+      ? no('Already sunset.')
+      : yes;
   return {
-    'set-current':
-      v.isCurrent ? no('Already the current version.')
-      : v.status === 'live' || v.status === 'draining' ? yes
-      : v.status === 'pending' ? no('Set an address first: a pending version is not served.')
-      : no('A sunset version cannot become current.'),
+    'set-current': v.isCurrent
+      ? no('Already the current version.')
+      : v.status === 'live' || v.status === 'draining'
+        ? yes
+        : v.status === 'pending'
+          ? no('Set an address first: a pending version is not served.')
+          : no('A sunset version cannot become current.'),
     'upgrade-runs': v.activeRuns > 0 ? yes : no('No active runs to upgrade.'),
     drain: retire.allowed && v.status === 'draining' ? no('Already draining.') : retire,
     sunset: retire,
     'force-sunset': retire.allowed && v.activeRuns === 0 ? no('No active runs: a safe sunset is enough.') : retire,
     edit: yes,
-    delete:
-      v.isCurrent ? no('The current version cannot be deleted.')
-      : v.totalRuns === 0 || v.status === 'sunset' ? yes
-      : no('Only a version without runs, or a sunset one, can be deleted.'),
+    delete: v.isCurrent
+      ? no('The current version cannot be deleted.')
+      : v.totalRuns === 0 || v.status === 'sunset'
+        ? yes
+        : no('Only a version without runs, or a sunset one, can be deleted.'),
   };
 }

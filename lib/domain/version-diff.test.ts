@@ -6,7 +6,10 @@ const v1: VersionManifest = {
   workflows: {
     deploy: {
       input: { type: 'object', required: ['service'], properties: { service: { type: 'string' }, env: { type: 'string' } } },
-      steps: [{ id: 'build', run: 'make' }, { id: 'ship', run: 'ship', needs: [{ step: 'build' }] }],
+      steps: [
+        { id: 'build', run: 'make' },
+        { id: 'ship', run: 'ship', needs: [{ step: 'build' }] },
+      ],
     },
     etl: { input: {}, steps: [{ id: 'load', run: 'load' }] },
   },
@@ -15,7 +18,10 @@ const v2: VersionManifest = {
   workflows: {
     deploy: {
       input: { type: 'object', required: ['service', 'region'], properties: { service: { type: 'string' }, region: { type: 'string' } } },
-      steps: [{ id: 'build', run: 'make --release' }, { id: 'ship', run: 'ship', needs: [{ step: 'build' }] }],
+      steps: [
+        { id: 'build', run: 'make --release' },
+        { id: 'ship', run: 'ship', needs: [{ step: 'build' }] },
+      ],
     },
     backup: { input: {}, steps: [{ id: 'dump', run: 'dump' }] },
   },
@@ -37,7 +43,11 @@ describe('diffInputSchemas', () => {
 describe('diffManifests', () => {
   it('classifies each workflow', () => {
     const diff = diffManifests(v1, v2);
-    expect(diff.map((d) => [d.workflow, d.change])).toEqual([['backup', 'added'], ['deploy', 'changed'], ['etl', 'removed']]);
+    expect(diff.map((d) => [d.workflow, d.change])).toEqual([
+      ['backup', 'added'],
+      ['deploy', 'changed'],
+      ['etl', 'removed'],
+    ]);
     expect(diff.find((d) => d.workflow === 'deploy')?.steps.changed).toEqual(['build']);
   });
 });

@@ -2,8 +2,8 @@ import { jsonDigest } from './digest';
 import type { UpgradeStrategy } from './job-status';
 import { UPGRADE_STRATEGIES } from './job-status';
 import type { VersionManifest, WorkflowDefinition } from './manifest';
-import { diffSteps, type RecordedStep, type StepDiff, upgradeReport } from './upgrade';
 import { ownValue } from './own';
+import { diffSteps, type RecordedStep, type StepDiff, upgradeReport } from './upgrade';
 
 export interface InputSchemaDiff {
   changed: boolean;
@@ -49,7 +49,13 @@ export function diffManifests(from: VersionManifest, to: VersionManifest): Workf
     const b: WorkflowDefinition | undefined = ownValue(to.workflows, workflow);
     const steps = diffSteps(a, b);
     const input = diffInputSchemas(a?.input, b?.input);
-    const change = !a ? 'added' : !b ? 'removed' : input.changed || steps.added.length || steps.removed.length || steps.changed.length ? 'changed' : 'unchanged';
+    const change = !a
+      ? 'added'
+      : !b
+        ? 'removed'
+        : input.changed || steps.added.length || steps.removed.length || steps.changed.length
+          ? 'changed'
+          : 'unchanged';
     return { workflow, change, steps, input };
   });
 }
@@ -79,7 +85,11 @@ export function blastRadius(active: readonly ActiveRunSteps[], from: VersionMani
     const reruns = new Map<string, number>();
     let compatible = 0;
     for (const run of active) {
-      const report = upgradeReport(strategy, { input: run.input, steps: run.steps, workflow: ownValue(from.workflows, run.workflow) }, ownValue(to.workflows, run.workflow));
+      const report = upgradeReport(
+        strategy,
+        { input: run.input, steps: run.steps, workflow: ownValue(from.workflows, run.workflow) },
+        ownValue(to.workflows, run.workflow),
+      );
       if (report.compatible) {
         compatible++;
         tally(reruns, JSON.stringify(report.rerun));

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { runs } from '@/lib/db/schema';
-import { notFound } from '@/lib/errors';
 import type { RunEvent } from '@/lib/domain/run-machine';
+import { notFound } from '@/lib/errors';
 import { applyRunEvents } from './apply-run-events';
 import { assertLease, type LeaseClaim } from './lease-check';
 

@@ -1,9 +1,9 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Tx } from '@/lib/db/client';
 import { type CommitChange, nodes, type RunRow, runs, stagedArtifacts } from '@/lib/db/schema';
-import { AppError } from '@/lib/errors';
 import { applyEvents, type NodeSnapshot, type RunEvent, type RunState, TransitionError } from '@/lib/domain/run-machine';
 import { ACTIVE_PHASES, isActive } from '@/lib/domain/run-phase';
+import { AppError } from '@/lib/errors';
 import { moveRunCount } from './run-counts';
 import { sunsetIfDrained } from './sunset-if-drained';
 import { insertEventsSql, updateNodesSql } from './write-batch';
@@ -88,7 +88,10 @@ export async function applyRunEvents(tx: Tx, run: RunRow, batch: RunEvent[], now
             tx
               .insert(stagedArtifacts)
               .values(staged)
-              .onConflictDoUpdate({ target: [stagedArtifacts.runId, stagedArtifacts.nodeId, stagedArtifacts.producerId], set: { digest: sql`excluded.digest` } })
+              .onConflictDoUpdate({
+                target: [stagedArtifacts.runId, stagedArtifacts.nodeId, stagedArtifacts.producerId],
+                set: { digest: sql`excluded.digest` },
+              })
               .getSQL(),
           ),
         ]
@@ -128,7 +131,9 @@ async function retirePredecessor(tx: Tx, successor: RunRow, now: Date, effects?:
   const [old] = await tx
     .select()
     .from(runs)
-    .where(and(eq(runs.id, successor.upgradedFrom as string), eq(runs.upgradedTo, successor.id), inArray(runs.phase, [...ACTIVE_PHASES]), ne(runs.id, successor.id)))
+    .where(
+      and(eq(runs.id, successor.upgradedFrom as string), eq(runs.upgradedTo, successor.id), inArray(runs.phase, [...ACTIVE_PHASES]), ne(runs.id, successor.id)),
+    )
     .for('update');
   if (!old) return;
   await applyRunEvents(tx, old, [{ type: 'run_cancelled', at: now.toISOString(), reason: `upgraded to ${successor.id}` }], now, effects);

@@ -2,10 +2,10 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { BlobStore } from '@/lib/artifacts/blob-store';
 import type { Db } from '@/lib/db/client';
 import { blobs, manifests, nodes, runs } from '@/lib/db/schema';
-import { AppError, notFound } from '@/lib/errors';
 import { buildManifest, type ManifestEntry, manifestEntryProblems } from '@/lib/domain/artifact-manifest';
-import { isDigest } from '@/lib/domain/digest-format';
 import { sha256Digest } from '@/lib/domain/digest';
+import { isDigest } from '@/lib/domain/digest-format';
+import { AppError, notFound } from '@/lib/errors';
 import { assertLease, type LeaseClaim } from './lease-check';
 
 export function assertDigest(digest: string): void {

@@ -1,9 +1,9 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sunsetVersion } from '@/lib/control/sunset';
 import { queryRows } from '@/lib/db/client';
 import type { OpenedDb } from '@/lib/db/open';
 import { commits, events, nodes, runCounts, runs, stagedArtifacts, versions } from '@/lib/db/schema';
-import { sunsetVersion } from '@/lib/control/sunset';
 import type { RunEvent } from '@/lib/domain/run-machine';
 import { insertVersion } from '@/lib/testing/fixtures';
 import { testEngines } from '@/lib/testing/stores';
@@ -116,7 +116,9 @@ describe.each(testEngines())('batched ingest writes on $name', (engine) => {
     await Promise.all(active.map((r) => appendEvents(store.db, r.id, [{ type: 'run_cancelled', at: t(2), reason: 'stop' }])));
     const [after] = await store.db.select({ status: versions.status }).from(versions).where(eq(versions.id, draining));
     expect(after?.status).toBe('sunset');
-    const sunsets = (await store.db.select().from(commits).where(eq(commits.action, 'version.sunset'))).filter((c) => c.changes.some((ch) => ch.id === draining));
+    const sunsets = (await store.db.select().from(commits).where(eq(commits.action, 'version.sunset'))).filter((c) =>
+      c.changes.some((ch) => ch.id === draining),
+    );
     expect(sunsets).toHaveLength(1);
   });
 });

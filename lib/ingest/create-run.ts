@@ -1,13 +1,13 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '@/lib/db/client';
 import type { RunDto } from '@/lib/contract/runs';
+import type { Db } from '@/lib/db/client';
 import { toRunDto } from '@/lib/db/queries/dto';
 import { versions } from '@/lib/db/schema';
-import { AppError, notFound } from '@/lib/errors';
 import { inputProblems } from '@/lib/domain/input-schema';
-import { acceptsRuns } from '@/lib/domain/version-status';
-import { insertRun, workflowNodes } from './insert-run';
 import { ownValue } from '@/lib/domain/own';
+import { acceptsRuns } from '@/lib/domain/version-status';
+import { AppError, notFound } from '@/lib/errors';
+import { insertRun, workflowNodes } from './insert-run';
 
 export interface CreateRunInput {
   workflow: string;
@@ -51,7 +51,14 @@ export async function createRun(db: Db, body: CreateRunInput, now = new Date()):
     const phase = setupErrors.length > 0 ? 'setuperror' : 'queued';
     const row = await insertRun(
       tx,
-      { workflow: body.workflow, versionId: version.id, groupPath: body.groupPath, input: body.input ?? null, setupErrors: setupErrors.length > 0 ? setupErrors : null, phase },
+      {
+        workflow: body.workflow,
+        versionId: version.id,
+        groupPath: body.groupPath,
+        input: body.input ?? null,
+        setupErrors: setupErrors.length > 0 ? setupErrors : null,
+        phase,
+      },
       { nodes: (id) => (workflow && phase === 'queued' ? workflowNodes(id, version, body.workflow) : []) },
       now,
     );

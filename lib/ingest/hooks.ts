@@ -2,10 +2,10 @@ import { and, desc, isNull, sql } from 'drizzle-orm';
 import type { HookResponse } from '@/lib/contract/runner';
 import type { Db } from '@/lib/db/client';
 import { runs } from '@/lib/db/schema';
-import { AppError } from '@/lib/errors';
-import type { RunEvent } from '@/lib/domain/run-machine';
 import { requestEngineAction } from '@/lib/db/writes/engine-actions';
+import type { RunEvent } from '@/lib/domain/run-machine';
 import { isEngineSource } from '@/lib/domain/run-source';
+import { AppError } from '@/lib/errors';
 import { applyRunEvents } from './apply-run-events';
 
 /**

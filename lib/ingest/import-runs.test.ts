@@ -1,15 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportBody, type ImportRun } from '@/lib/contract/engine-import';
+import { claimActions, completeAction } from '@/lib/control/engine-actions';
+import { cancelRun, pauseRun } from '@/lib/control/runs';
+import { sunsetVersion } from '@/lib/control/sunset';
+import { upgradeRun } from '@/lib/control/upgrade';
 import type { OpenedDb } from '@/lib/db/open';
 import { listCommits } from '@/lib/db/queries/commits';
 import { countRuns, getRun, getRunNode } from '@/lib/db/queries/runs';
 import { getDrainReport } from '@/lib/db/queries/versions';
 import { events, runs, versions } from '@/lib/db/schema';
-import { claimActions, completeAction } from '@/lib/control/engine-actions';
-import { cancelRun, pauseRun } from '@/lib/control/runs';
-import { sunsetVersion } from '@/lib/control/sunset';
-import { upgradeRun } from '@/lib/control/upgrade';
 import { testEngines } from '@/lib/testing/stores';
 import { deliverHook } from './hooks';
 import { importBatch } from './import-runs';
@@ -37,14 +37,35 @@ function sdkRun(id: string, o: { key?: string; events?: number; status?: 'runnin
     input: ['ord_1'],
     output: status === 'completed' ? { total: 42 } : undefined,
     nodes: [
-      { nodeId: 'fetchOrder', kind: 'step', name: 'step//./workflows/orders//fetchOrder', status: n >= 6 ? 'success' : 'running', attempt: n >= 5 ? 2 : 1, needs: [], startedAt: t(2), finishedAt: n >= 6 ? t(3) : null, input: ['ord_1'] },
+      {
+        nodeId: 'fetchOrder',
+        kind: 'step',
+        name: 'step//./workflows/orders//fetchOrder',
+        status: n >= 6 ? 'success' : 'running',
+        attempt: n >= 5 ? 2 : 1,
+        needs: [],
+        startedAt: t(2),
+        finishedAt: n >= 6 ? t(3) : null,
+        input: ['ord_1'],
+      },
     ],
-    events: log.slice(0, n).map((type, i) => ({ id: `evnt_${id}_${i}`, type, at: t(i), ...(type.startsWith('step') ? { nodeId: 'fetchOrder' } : {}), data: {} })),
+    events: log
+      .slice(0, n)
+      .map((type, i) => ({ id: `evnt_${id}_${i}`, type, at: t(i), ...(type.startsWith('step') ? { nodeId: 'fetchOrder' } : {}), data: {} })),
   };
 }
 
 const body = (runs: ImportRun[], versions: { key: string; current?: boolean }[] = []) =>
-  ImportBody.parse({ versions: versions.map((v) => ({ key: v.key, label: v.key, deploymentId: v.key.split('#')[0], address: 'http://127.0.0.1:3100', current: v.current ?? false })), runs });
+  ImportBody.parse({
+    versions: versions.map((v) => ({
+      key: v.key,
+      label: v.key,
+      deploymentId: v.key.split('#')[0],
+      address: 'http://127.0.0.1:3100',
+      current: v.current ?? false,
+    })),
+    runs,
+  });
 
 describe.each(testEngines())('engine import on $name', (engine) => {
   let store: OpenedDb;
@@ -58,7 +79,14 @@ describe.each(testEngines())('engine import on $name', (engine) => {
     expect(result.versions).toEqual([{ key: 'dpl_local@4.4.1', versionId: expect.stringMatching(/^vers_/), outcome: 'imported' }]);
     expect(result.runs).toEqual([{ externalId: 'wrun_A', runId: expect.stringMatching(/^run_/), outcome: 'imported', events: 3 }]);
     const run = await getRun(store.db, result.runs[0]!.runId!);
-    expect(run).toMatchObject({ source: SOURCE, externalId: 'wrun_A', workflow: 'processOrder', engineStatus: 'running', phase: 'running', groupPath: 'workflow-local/processOrder' });
+    expect(run).toMatchObject({
+      source: SOURCE,
+      externalId: 'wrun_A',
+      workflow: 'processOrder',
+      engineStatus: 'running',
+      phase: 'running',
+      groupPath: 'workflow-local/processOrder',
+    });
     expect(run.nodes.map((n) => [n.nodeId, n.status])).toEqual([['fetchOrder', 'running']]);
     expect(await getRunNode(store.db, run.id, 'fetchOrder')).toMatchObject({ input: ['ord_1'] });
     const log = await store.db.select().from(events).where(eq(events.runId, run.id)).orderBy(events.seq);
@@ -106,7 +134,10 @@ describe.each(testEngines())('engine import on $name', (engine) => {
     const [hooked] = await store.db.select().from(runs).where(eq(runs.externalId, 'wrun_H'));
     const [other] = await store.db.select().from(runs).where(eq(runs.externalId, 'wrun_C'));
 
-    await expect(pauseRun(store.db, 'ops', { runId: other!.id, expectedVersion: other!.rowVersion })).rejects.toMatchObject({ code: 'not_supported_by_engine', status: 409 });
+    await expect(pauseRun(store.db, 'ops', { runId: other!.id, expectedVersion: other!.rowVersion })).rejects.toMatchObject({
+      code: 'not_supported_by_engine',
+      status: 409,
+    });
     const { result } = await cancelRun(store.db, 'ops', { runId: other!.id, expectedVersion: other!.rowVersion });
     expect(result.phase).toBe('running');
     await expect(cancelRun(store.db, 'ops', { runId: other!.id, expectedVersion: other!.rowVersion })).rejects.toMatchObject({ code: 'conflict' });
@@ -127,10 +158,18 @@ describe.each(testEngines())('engine import on $name', (engine) => {
     ]);
     expect(claimed[2]!.payload).toMatchObject({ deploymentId: 'dpl_local@4.4.1', versionId: v2.id });
     expect(await claimActions(store.db, SOURCE, 'conn-2', 10)).toEqual([]);
-    await expect(completeAction(store.db, 'sync', { source: SOURCE, actionId: claimed[0]!.id, connectorId: 'conn-2', ok: true })).rejects.toMatchObject({ code: 'lease_lost' });
+    await expect(completeAction(store.db, 'sync', { source: SOURCE, actionId: claimed[0]!.id, connectorId: 'conn-2', ok: true })).rejects.toMatchObject({
+      code: 'lease_lost',
+    });
 
     await importBatch(store.db, 'sync', SOURCE, body([sdkRun('wrun_NEW', { key: 'dpl_local@4.4.1#v2' })]));
-    const done = await completeAction(store.db, 'sync', { source: SOURCE, actionId: claimed[2]!.id, connectorId: 'conn-1', ok: true, newExternalId: 'wrun_NEW' });
+    const done = await completeAction(store.db, 'sync', {
+      source: SOURCE,
+      actionId: claimed[2]!.id,
+      connectorId: 'conn-1',
+      ok: true,
+      newExternalId: 'wrun_NEW',
+    });
     expect(done).toMatchObject({ status: 'done', resultRunId: expect.stringMatching(/^run_/) });
     const linked = await getRun(store.db, hooked!.id);
     expect(linked).toMatchObject({ upgradedTo: done.resultRunId, upgradeStrategy: 'restart' });
@@ -138,7 +177,13 @@ describe.each(testEngines())('engine import on $name', (engine) => {
       ['restart', 'done'],
       ['deliver_hook', 'claimed'],
     ]);
-    const failed = await completeAction(store.db, 'sync', { source: SOURCE, actionId: claimed[0]!.id, connectorId: 'conn-1', ok: false, error: 'run not found' });
+    const failed = await completeAction(store.db, 'sync', {
+      source: SOURCE,
+      actionId: claimed[0]!.id,
+      connectorId: 'conn-1',
+      ok: false,
+      error: 'run not found',
+    });
     expect(failed).toMatchObject({ status: 'failed', error: 'run not found' });
     const actions = (await listCommits(store.db, { limit: 10 })).items.map((c) => c.action);
     expect(actions).toEqual(expect.arrayContaining(['run.cancel.request', 'run.hook.request', 'run.upgrade.request', 'action.complete', 'action.fail']));
@@ -148,13 +193,20 @@ describe.each(testEngines())('engine import on $name', (engine) => {
     await importBatch(store.db, 'sync', SOURCE, body([sdkRun('wrun_D1', { key: 'dpl_old', hook: 'approval-old-1' })], [{ key: 'dpl_old' }]));
     const old = (await store.db.select().from(versions).where(eq(versions.externalKey, 'dpl_old')))[0]!;
     expect((await getDrainReport(store.db, old.id)).counts).toMatchObject({ hook: 1 });
-    await expect(sunsetVersion(store.db, 'ops', { id: old.id, expectedVersion: old.rowVersion, mode: 'safe' })).rejects.toMatchObject({ code: 'version_has_active_runs' });
+    await expect(sunsetVersion(store.db, 'ops', { id: old.id, expectedVersion: old.rowVersion, mode: 'safe' })).rejects.toMatchObject({
+      code: 'version_has_active_runs',
+    });
     await sunsetVersion(store.db, 'ops', { id: old.id, expectedVersion: old.rowVersion, mode: 'drain' });
 
     const late = await importBatch(store.db, 'sync', SOURCE, body([sdkRun('wrun_D2', { key: 'dpl_old' })]));
     expect((await getRun(store.db, late.runs[0]!.runId!)).admittedWhileDraining).toBe(true);
 
-    await importBatch(store.db, 'sync', SOURCE, body([sdkRun('wrun_D1', { key: 'dpl_old', status: 'cancelled', events: 4 }), sdkRun('wrun_D2', { key: 'dpl_old', status: 'completed', events: 7 })]));
+    await importBatch(
+      store.db,
+      'sync',
+      SOURCE,
+      body([sdkRun('wrun_D1', { key: 'dpl_old', status: 'cancelled', events: 4 }), sdkRun('wrun_D2', { key: 'dpl_old', status: 'completed', events: 7 })]),
+    );
     const [after] = await store.db.select().from(versions).where(eq(versions.id, old.id));
     expect(after!.status).toBe('sunset');
   });

@@ -102,7 +102,10 @@ async function insertNew(tx: Tx, source: EngineSource, fresh: { r: ImportRun; di
 
 /** Brings a known run up to the engine's view: fields, nodes replaced, only the events not yet stored. */
 async function updateKnown(tx: Tx, old: RunRow, r: ImportRun, digest: string, now: Date): Promise<number> {
-  const have = await tx.select({ id: events.engineId }).from(events).where(and(eq(events.runId, old.id), sql`${events.engineId} is not null`));
+  const have = await tx
+    .select({ id: events.engineId })
+    .from(events)
+    .where(and(eq(events.runId, old.id), sql`${events.engineId} is not null`));
   const known = new Set(have.map((e) => e.id));
   const added = r.events.filter((e) => !known.has(e.id));
   await tx
@@ -126,7 +129,11 @@ async function updateKnown(tx: Tx, old: RunRow, r: ImportRun, digest: string, no
 export async function importBatch(db: Db, actor: string, source: EngineSource, body: ImportBody, now = new Date()): Promise<ImportResult> {
   const versionResults = await importVersions(db, actor, source, body.versions, now);
   const outcomes: RunOutcome[] = await db.transaction(async (tx) => {
-    const byKey = await versionsByKey(tx, source, body.runs.map((r) => r.versionKey));
+    const byKey = await versionsByKey(
+      tx,
+      source,
+      body.runs.map((r) => r.versionKey),
+    );
     const ids = [...new Set(body.runs.map((r) => r.externalId))];
     const existing = ids.length
       ? await tx

@@ -40,13 +40,7 @@ async function makeCurrent(tx: Tx, version: VersionRow, now: Date, changes: Comm
  * (commit `version.import`); a version the engine now starts its runs on becomes current (commit
  * `version.set-current`). Anything already known is left as it is, so importing twice changes nothing.
  */
-export async function importVersions(
-  db: Db,
-  actor: string,
-  source: EngineSource,
-  list: ImportVersion[],
-  now = new Date(),
-): Promise<ImportResult['versions']> {
+export async function importVersions(db: Db, actor: string, source: EngineSource, list: ImportVersion[], now = new Date()): Promise<ImportResult['versions']> {
   const result: ImportResult['versions'] = [];
   for (const v of list) {
     const outcome = await db.transaction(async (tx) => {

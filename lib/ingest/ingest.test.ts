@@ -1,17 +1,17 @@
-import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenedDb } from '@/lib/db/open';
-import { getRun, countRuns } from '@/lib/db/queries/runs';
-import { events, nodes, runs } from '@/lib/db/schema';
-import { AppError } from '@/lib/errors';
-import { LocalBlobStore } from '@/lib/artifacts/local-blob-store';
-import { buildManifest } from '@/lib/domain/artifact-manifest';
-import { sha256Digest } from '@/lib/domain/digest';
-import { insertVersion } from '@/lib/testing/fixtures';
-import { storeDigest, testEngines } from '@/lib/testing/stores';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LocalBlobStore } from '@/lib/artifacts/local-blob-store';
+import type { OpenedDb } from '@/lib/db/open';
+import { countRuns, getRun } from '@/lib/db/queries/runs';
+import { events, nodes, runs } from '@/lib/db/schema';
+import { buildManifest } from '@/lib/domain/artifact-manifest';
+import { sha256Digest } from '@/lib/domain/digest';
+import { AppError } from '@/lib/errors';
+import { insertVersion } from '@/lib/testing/fixtures';
+import { storeDigest, testEngines } from '@/lib/testing/stores';
 import { appendEvents } from './append-events';
 import { getBlob, putBlob, putManifest, setArtifactManifest } from './artifacts';
 import { createRun } from './create-run';
@@ -111,9 +111,9 @@ describe.each(testEngines())('ingest on $name', (engine) => {
       { type: 'hook_created', at: t(3), nodeId: 'approve', token: 'hook-token-1' },
     ]);
     expect((await getRun(store.db, run.id)).waiting).toEqual({ kind: 'hook', nodeId: 'approve', token: 'hook-token-1', since: t(3) });
-    await expect(
-      appendEvents(store.db, run.id, [{ type: 'hook_received', at: t(4), nodeId: 'approve', token: 'wrong-token' }]),
-    ).rejects.toMatchObject({ code: 'invalid_transition' });
+    await expect(appendEvents(store.db, run.id, [{ type: 'hook_received', at: t(4), nodeId: 'approve', token: 'wrong-token' }])).rejects.toMatchObject({
+      code: 'invalid_transition',
+    });
     await appendEvents(store.db, run.id, [
       { type: 'hook_received', at: t(4), nodeId: 'approve', token: 'hook-token-1' },
       { type: 'node_succeeded', at: t(5), nodeId: 'approve' },
@@ -150,10 +150,18 @@ describe.each(testEngines())('ingest on $name', (engine) => {
       ]);
       await setArtifactManifest(store.db, run.id, 'build', manifest.digest);
       await appendEvents(store.db, run.id, [{ type: 'node_succeeded', at: t(3), nodeId: 'build', output: { size: 1 } }]);
-      const [node] = await store.db.select().from(nodes).where(eq(nodes.runId, run.id)).then((r) => r.filter((n) => n.nodeId === 'build'));
+      const [node] = await store.db
+        .select()
+        .from(nodes)
+        .where(eq(nodes.runId, run.id))
+        .then((r) => r.filter((n) => n.nodeId === 'build'));
       expect(node).toMatchObject({ artifactManifest: manifest.digest, status: 'success', output: { size: 1 } });
       await setArtifactManifest(store.db, run.id, 'build', '');
-      const [cleared] = await store.db.select().from(nodes).where(eq(nodes.runId, run.id)).then((r) => r.filter((n) => n.nodeId === 'build'));
+      const [cleared] = await store.db
+        .select()
+        .from(nodes)
+        .where(eq(nodes.runId, run.id))
+        .then((r) => r.filter((n) => n.nodeId === 'build'));
       expect(cleared?.artifactManifest).toBeNull();
       await expect(setArtifactManifest(store.db, run.id, 'nope', manifest.digest)).rejects.toMatchObject({ code: 'not_found' });
     });

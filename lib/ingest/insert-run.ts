@@ -20,7 +20,10 @@ export function workflowNodes(runId: string, version: VersionRow, workflow: stri
 }
 
 /** What a new run is made of; every other column starts where every new run starts. */
-export type NewRun = Pick<typeof runs.$inferInsert, 'workflow' | 'versionId' | 'groupPath' | 'input' | 'setupErrors' | 'waiting' | 'upgradedFrom' | 'upgradeStrategy'> & {
+export type NewRun = Pick<
+  typeof runs.$inferInsert,
+  'workflow' | 'versionId' | 'groupPath' | 'input' | 'setupErrors' | 'waiting' | 'upgradedFrom' | 'upgradeStrategy'
+> & {
   phase: 'queued' | 'setuperror';
 };
 
@@ -44,7 +47,9 @@ export async function insertRun(tx: Tx, run: NewRun, parts: NewRunParts, now: Da
     .returning();
   const nodeRows = parts.nodes?.(id) ?? [];
   if (nodeRows.length > 0) await tx.insert(nodes).values(nodeRows);
-  const stagings = nodeRows.flatMap((n) => Object.entries(n.stagedManifests ?? {}).map(([producerId, digest]) => ({ runId: id, nodeId: n.nodeId, producerId, digest })));
+  const stagings = nodeRows.flatMap((n) =>
+    Object.entries(n.stagedManifests ?? {}).map(([producerId, digest]) => ({ runId: id, nodeId: n.nodeId, producerId, digest })),
+  );
   if (stagings.length > 0) await tx.insert(stagedArtifacts).values(stagings);
   await tx.insert(events).values({ runId: id, seq: 1, type: 'run_created', at: now, data: { phase: run.phase, versionId: run.versionId, ...parts.created } });
   await addRunCount(tx, { versionId: run.versionId, phase: run.phase, result: 'unknown' }, 1);

@@ -1,6 +1,6 @@
 import type { RunRow } from '@/lib/db/schema';
-import { AppError } from '@/lib/errors';
 import { holdsLease } from '@/lib/domain/runner-lease';
+import { AppError } from '@/lib/errors';
 
 /** An engine write made under a runner's lease (lib/contract/runner.ts). */
 export interface LeaseClaim {

@@ -1,8 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cancelRun, pauseRun, resumeRun } from '@/lib/control/runs';
-import { getRun, getRunNode } from '@/lib/db/queries/runs';
 import type { OpenedDb } from '@/lib/db/open';
+import { getRun, getRunNode } from '@/lib/db/queries/runs';
 import { events, nodes, runs } from '@/lib/db/schema';
 import { INDEFINITE_LEASE } from '@/lib/domain/runner-lease';
 import { insertVersion } from '@/lib/testing/fixtures';
@@ -26,14 +26,22 @@ describe.each(testEngines())('runner leases on $name', (engine) => {
   afterAll(() => store.close());
   // Each test starts with nothing claimable: whatever a test left active is ended (directly, counters aside).
   afterEach(async () => {
-    await store.db.update(runs).set({ phase: 'cancelled', waiting: null }).where(inArray(runs.phase, ['queued', 'running', 'paused']));
+    await store.db
+      .update(runs)
+      .set({ phase: 'cancelled', waiting: null })
+      .where(inArray(runs.phase, ['queued', 'running', 'paused']));
   });
 
   const newRun = (s: number) => createRun(store.db, { workflow: 'pipeline', groupPath: 'acme/web', input: { branch: 'main' } }, at(s));
   const claim = (runnerId: string, capacity: number, s: number, leaseSeconds = 15) => claimRuns(store.db, { runnerId, capacity, leaseSeconds }, at(s));
   const log = async (runId: string) => (await store.db.select().from(events).where(eq(events.runId, runId)).orderBy(events.seq)).map((e) => [e.type, e.nodeId]);
   const nodeStatus = async (runId: string, nodeId: string) =>
-    (await store.db.select({ status: nodes.status }).from(nodes).where(and(eq(nodes.runId, runId), eq(nodes.nodeId, nodeId))))[0]?.status;
+    (
+      await store.db
+        .select({ status: nodes.status })
+        .from(nodes)
+        .where(and(eq(nodes.runId, runId), eq(nodes.nodeId, nodeId)))
+    )[0]?.status;
 
   it('claims the oldest runs first, up to capacity, starting queued ones under a lease', async () => {
     const ids = [];
@@ -49,8 +57,17 @@ describe.each(testEngines())('runner leases on $name', (engine) => {
     });
     expect(c!.workflow.steps.map((s) => s.id)).toEqual(['build', 'test', 'package', 'notify', 'approve', 'cool-down']);
     expect(c!.nodes.map((n) => n.nodeId)).toEqual(['approve', 'build', 'cool-down', 'notify', 'package', 'test']);
-    expect(c!.nodes[0]).toMatchObject({ status: 'pending', attempt: 0, action: 'hook', signature: expect.stringMatching(/^sha256:/), needs: [{ step: 'package', when: 'on_success' }] });
-    expect(await log(ids[0]!)).toEqual([['run_created', null], ['run_started', null]]);
+    expect(c!.nodes[0]).toMatchObject({
+      status: 'pending',
+      attempt: 0,
+      action: 'hook',
+      signature: expect.stringMatching(/^sha256:/),
+      needs: [{ step: 'package', when: 'on_success' }],
+    });
+    expect(await log(ids[0]!)).toEqual([
+      ['run_created', null],
+      ['run_started', null],
+    ]);
     expect((await claim('r2', 5, 11)).map((r) => r.run.id)).toEqual([ids[2]]);
     expect(await claim('r3', 5, 12)).toEqual([]);
   });
@@ -65,7 +82,10 @@ describe.each(testEngines())('runner leases on $name', (engine) => {
 
   it('never claims a run leased to the demo engine, a paused or a finished run', async () => {
     const demo = await newRun(0);
-    await store.db.update(runs).set({ leaseOwner: 'demo', leaseExpiresAt: new Date(INDEFINITE_LEASE) }).where(eq(runs.id, demo.id));
+    await store.db
+      .update(runs)
+      .set({ leaseOwner: 'demo', leaseExpiresAt: new Date(INDEFINITE_LEASE) })
+      .where(eq(runs.id, demo.id));
     const paused = await newRun(1);
     await pauseRun(store.db, 'op', { runId: paused.id, expectedVersion: 1 });
     const done = await newRun(2);
@@ -104,13 +124,19 @@ describe.each(testEngines())('runner leases on $name', (engine) => {
     await claim('old', 1, 1, 5);
     await appendEvents(store.db, run.id, [{ type: 'node_started', at: iso(2), nodeId: 'build' }], at(2), { runnerId: 'old' });
     expect(await claim('new', 1, 5)).toEqual([]); // lease runs until 6
-    expect((await heartbeat(store.db, { runnerId: 'old', runIds: [run.id], leaseSeconds: 5 }, at(5)))[0]).toMatchObject({ state: 'ok', leaseExpiresAt: iso(10) });
+    expect((await heartbeat(store.db, { runnerId: 'old', runIds: [run.id], leaseSeconds: 5 }, at(5)))[0]).toMatchObject({
+      state: 'ok',
+      leaseExpiresAt: iso(10),
+    });
     expect(await claim('new', 1, 9)).toEqual([]);
 
     const [taken] = await claim('new', 1, 10);
     expect(taken?.run.leaseOwner).toBe('new');
     expect(taken?.nodes.find((n) => n.nodeId === 'build')).toMatchObject({ status: 'pending', attempt: 1 });
-    const [requeued] = await store.db.select().from(events).where(and(eq(events.runId, run.id), eq(events.type, 'node_requeued')));
+    const [requeued] = await store.db
+      .select()
+      .from(events)
+      .where(and(eq(events.runId, run.id), eq(events.type, 'node_requeued')));
     expect(requeued).toMatchObject({ nodeId: 'build', data: { reason: `lease of runner old expired at ${iso(10)}` } });
 
     // The old runner wakes up late: its result and its manifest are refused, nothing is recorded.
@@ -134,7 +160,9 @@ describe.each(testEngines())('runner leases on $name', (engine) => {
     expect(await getRunNode(store.db, run.id, 'build')).toMatchObject({ status: 'success', attempt: 2, output: 'fresh' });
 
     // Past its own expiry, even the holder is refused.
-    await expect(appendEvents(store.db, run.id, [{ type: 'node_skipped', at: iso(40), nodeId: 'notify' }], at(40), { runnerId: 'new' })).rejects.toMatchObject({ code: 'lease_lost' });
+    await expect(appendEvents(store.db, run.id, [{ type: 'node_skipped', at: iso(40), nodeId: 'notify' }], at(40), { runnerId: 'new' })).rejects.toMatchObject({
+      code: 'lease_lost',
+    });
   });
 
   it('a sleep is not claimable before its wake time, then is woken by the claim; a hook resumes by token', async () => {
@@ -190,7 +218,11 @@ describe.each(testEngines())('runner leases on $name', (engine) => {
     const [woken] = await claim('r3', 1, 9 + 7200, 60);
     expect(woken?.run).toMatchObject({ id: run.id, waiting: null, leaseOwner: 'r3' });
     expect(woken?.nodes.find((n) => n.nodeId === 'cool-down')?.status).toBe('success');
-    expect((await log(run.id)).slice(-3)).toEqual([['sleep_started', 'cool-down'], ['sleep_woken', 'cool-down'], ['node_succeeded', 'cool-down']]);
+    expect((await log(run.id)).slice(-3)).toEqual([
+      ['sleep_started', 'cool-down'],
+      ['sleep_woken', 'cool-down'],
+      ['node_succeeded', 'cool-down'],
+    ]);
     await appendEvents(store.db, run.id, [{ type: 'run_finished', at: iso(9 + 7201), result: 'success' }], at(9 + 7201), { runnerId: 'r3' });
     expect((await heartbeat(store.db, { runnerId: 'r3', runIds: [run.id], leaseSeconds: 15 }, at(9 + 7202)))[0]?.state).toBe('finished');
   });
@@ -198,9 +230,18 @@ describe.each(testEngines())('runner leases on $name', (engine) => {
   it('a hook waits while its run is paused and resumes it after the run is resumed', async () => {
     const run = await newRun(0);
     await claim('r1', 1, 1);
-    await appendEvents(store.db, run.id, [{ type: 'node_started', at: iso(2), nodeId: 'build' }, { type: 'hook_created', at: iso(2), nodeId: 'build', token: TOKEN }], at(2), {
-      runnerId: 'r1',
-    });
+    await appendEvents(
+      store.db,
+      run.id,
+      [
+        { type: 'node_started', at: iso(2), nodeId: 'build' },
+        { type: 'hook_created', at: iso(2), nodeId: 'build', token: TOKEN },
+      ],
+      at(2),
+      {
+        runnerId: 'r1',
+      },
+    );
     const { deliverHook } = await import('./hooks');
     const { result: paused } = await pauseRun(store.db, 'op', { runId: run.id, expectedVersion: (await getRun(store.db, run.id)).rowVersion });
     await expect(deliverHook(store.db, TOKEN, 1, 'local', at(3))).rejects.toMatchObject({ code: 'invalid_transition', status: 409 });
@@ -233,7 +274,12 @@ describe.each(testEngines())('runner leases on $name', (engine) => {
     );
     await releaseRuns(store.db, { runnerId: 'r1', runIds: [run.id] });
     const { upgradeRun } = await import('@/lib/control/upgrade');
-    const { newRun: successor } = await upgradeRun(store.db, 'op', { runId: run.id, targetVersionId: target, strategy: 'resume', expectedVersion: (await getRun(store.db, run.id)).rowVersion }, at(4));
+    const { newRun: successor } = await upgradeRun(
+      store.db,
+      'op',
+      { runId: run.id, targetVersionId: target, strategy: 'resume', expectedVersion: (await getRun(store.db, run.id)).rowVersion },
+      at(4),
+    );
     expect(successor).toMatchObject({ phase: 'queued', waiting: { kind: 'hook', token: TOKEN } });
     expect(await heartbeat(store.db, { runnerId: 'r1', runIds: [run.id], leaseSeconds: 15 }, at(4))).toMatchObject([{ state: 'paused' }]);
     expect(await claim('r2', 5, 5)).toEqual([]); // the new run waits on the hook, the old one is paused

@@ -90,11 +90,7 @@ async function claimOne(db: Db, input: ClaimInput, now: Date, skip: string[], ca
       const events = claimEvents(runStateOf(run, nodeRows), now, reason);
       if (events.length > 0) await applyRunEvents(tx, run, events, now);
       const expires = leaseUntil(now, input.leaseSeconds);
-      const [leased] = (await tx
-        .update(runs)
-        .set({ leaseOwner: input.runnerId, leaseExpiresAt: expires })
-        .where(eq(runs.id, run.id))
-        .returning()) as [RunRow];
+      const [leased] = (await tx.update(runs).set({ leaseOwner: input.runnerId, leaseExpiresAt: expires }).where(eq(runs.id, run.id)).returning()) as [RunRow];
       const after = await tx.select().from(nodes).where(eq(nodes.runId, run.id)).orderBy(asc(nodes.nodeId));
       const claimed: ClaimedRun = {
         run: toRunDto(leased),

@@ -2,8 +2,8 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/lib/db/client';
 import { type CommitChange, runs, versions } from '@/lib/db/schema';
 import { appendCommit } from '@/lib/db/writes/commit';
-import { ACTIVE_PHASES } from '@/lib/domain/run-phase';
 import { versionSnapshot } from '@/lib/db/writes/snapshots';
+import { ACTIVE_PHASES } from '@/lib/domain/run-phase';
 
 /**
  * A draining version whose last active run just ended becomes sunset in the same transaction: recorded in

@@ -90,8 +90,7 @@ export function runnerApi(options: ApiOptions): RunnerApi {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const auth: Record<string, string> = options.token ? { Authorization: `Bearer ${options.token}` } : {};
   const timeout = () => AbortSignal.timeout(options.timeoutMs ?? 30_000);
-  const json = <T>(method: string, path: string, body?: unknown) =>
-    fetchJson<T>(`${baseUrl}${path}`, { method, headers: auth, json: body, signal: timeout() });
+  const json = <T>(method: string, path: string, body?: unknown) => fetchJson<T>(`${baseUrl}${path}`, { method, headers: auth, json: body, signal: timeout() });
   const lease = { runnerId: options.runnerId };
   const at = () => new Date().toISOString();
 

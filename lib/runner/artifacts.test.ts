@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildManifest, type ManifestEntry } from '@/lib/domain/artifact-manifest';
 import { sha256Digest } from '@/lib/domain/digest';
-import { checkOutputPath, collectOutputs, publishOutputs, stageManifests, StepError } from './artifacts';
+import { checkOutputPath, collectOutputs, publishOutputs, StepError, stageManifests } from './artifacts';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'runner-artifacts-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -77,7 +77,7 @@ describe('collectOutputs', () => {
 describe('publishOutputs and stageManifests', () => {
   it('round-trips files through blobs and a canonical manifest', async () => {
     const store = memoryStore();
-    const producer = dir('producer', { 'dist/app.js': 'console.log(1)\n', 'VERSION': '1.2.3\n' });
+    const producer = dir('producer', { 'dist/app.js': 'console.log(1)\n', VERSION: '1.2.3\n' });
     const published = await publishOutputs(store, await collectOutputs(producer, ['dist', 'VERSION']));
     expect(published.entries.map((e) => e.path)).toEqual(['VERSION', 'dist/app.js']);
     expect(published.entries[0]).toEqual({ path: 'VERSION', digest: sha256Digest('1.2.3\n'), size: 6 });

@@ -112,7 +112,9 @@ export async function stageManifests(
     const bytes = await api.getBlob(file.digest);
     const actual = sha256Digest(bytes);
     if (actual !== file.digest || bytes.byteLength !== file.size) {
-      throw new StepError(`staged file "${file.path}" from "${file.producer}" does not match its manifest: expected ${file.digest} (${file.size} bytes), got ${actual} (${bytes.byteLength} bytes)`);
+      throw new StepError(
+        `staged file "${file.path}" from "${file.producer}" does not match its manifest: expected ${file.digest} (${file.size} bytes), got ${actual} (${bytes.byteLength} bytes)`,
+      );
     }
     const abs = path.join(cwd, file.path);
     await fs.mkdir(path.dirname(abs), { recursive: true });

@@ -111,9 +111,11 @@ export class FakeServer {
           if (!isClaimablePhase(phase) || this.holds(run)) continue;
           if (waiting && !(waiting.kind === 'sleep' && Date.parse(waiting.until) <= this.now())) continue;
           const events: RunEvent[] = phase === 'queued' ? [{ type: 'run_started', at: at() }] : [];
-          if (waiting?.kind === 'sleep') events.push({ type: 'sleep_woken', at: at(), nodeId: waiting.nodeId }, { type: 'node_succeeded', at: at(), nodeId: waiting.nodeId });
+          if (waiting?.kind === 'sleep')
+            events.push({ type: 'sleep_woken', at: at(), nodeId: waiting.nodeId }, { type: 'node_succeeded', at: at(), nodeId: waiting.nodeId });
           for (const [nodeId, n] of Object.entries(run.state.nodes)) {
-            if (n.status === 'running' && nodeId !== waiting?.nodeId) events.push({ type: 'node_requeued', at: at(), nodeId, reason: 'lease expired' } as RunEvent);
+            if (n.status === 'running' && nodeId !== waiting?.nodeId)
+              events.push({ type: 'node_requeued', at: at(), nodeId, reason: 'lease expired' } as RunEvent);
           }
           if (events.length > 0) this.apply(run, events);
           run.lease = { owner: runnerId, expires: this.now() + leaseSeconds * 1000 };
@@ -147,7 +149,10 @@ export class FakeServer {
         const run = this.get(runId);
         if (!this.holds(run, runnerId)) throw new ApiError(409, 'lease_lost', `runner ${runnerId} does not hold ${runId}`);
         try {
-          this.apply(run, events.map((e) => ({ at: at(), ...e }) as RunEvent));
+          this.apply(
+            run,
+            events.map((e) => ({ at: at(), ...e }) as RunEvent),
+          );
         } catch (err) {
           this.refused.push(String(err));
           throw new ApiError(409, 'invalid_transition', String(err));
@@ -190,7 +195,10 @@ export class FakeServer {
       },
       runView: async (runId) => {
         const run = this.get(runId);
-        return { input: run.input, nodes: Object.entries(run.state.nodes).map(([nodeId, n]) => ({ nodeId, status: n.status, output: n.output, error: n.error })) };
+        return {
+          input: run.input,
+          nodes: Object.entries(run.state.nodes).map(([nodeId, n]) => ({ nodeId, status: n.status, output: n.output, error: n.error })),
+        };
       },
     };
   }

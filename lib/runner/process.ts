@@ -94,7 +94,8 @@ export function spawnStep(options: SpawnOptions): StepProcess {
       }
       if (error) tails.stderr.push(Buffer.from(`flowdeck runner: could not start /bin/sh: ${error.message}\n`));
       // Let the pipes drain (a killed background child may have held them), then close the log.
-      const closeLog = () => log.end(() => resolve({ exitCode, signal, stdout: tails.stdout.text(), stderr: tails.stderr.text(), durationMs: Date.now() - started, stopped }));
+      const closeLog = () =>
+        log.end(() => resolve({ exitCode, signal, stdout: tails.stdout.text(), stderr: tails.stderr.text(), durationMs: Date.now() - started, stopped }));
       if (child.stdout?.readableEnded !== false && child.stderr?.readableEnded !== false) closeLog();
       else {
         const timer = setTimeout(closeLog, 500);

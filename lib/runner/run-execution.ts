@@ -7,7 +7,7 @@ import { scheduleSteps } from '@/lib/domain/step-scheduler';
 import { type ClaimedRun, isLeaseLost, type NewEvent, type RunnerApi, withRetry } from './api';
 import type { Reaper, StepProcess } from './process';
 import { executeRunStep, type NodeView, type StepHost } from './step-runner';
-import { runLayout, type RunLayout, type StepsSummary } from './workdir';
+import { type RunLayout, runLayout, type StepsSummary } from './workdir';
 
 /**
  * How a run left this runner: `finished` (run_finished recorded), `waiting` (a sleep or hook recorded),
@@ -118,7 +118,11 @@ export class RunExecution implements StepHost {
   }
 
   summary(stepId: string): StepsSummary {
-    return seenSteps(this.steps, stepId, [...this.nodes].map(([nodeId, n]) => ({ nodeId, ...n })));
+    return seenSteps(
+      this.steps,
+      stepId,
+      [...this.nodes].map(([nodeId, n]) => ({ nodeId, ...n })),
+    );
   }
 
   log(stepId: string | null, message: string): void {
@@ -164,10 +168,14 @@ export class RunExecution implements StepHost {
 
   private async send(events: NewEvent[]): Promise<boolean> {
     try {
-      await withRetry(() => this.api.events(this.runId, events), () => !this.stop && this.leaseOk());
+      await withRetry(
+        () => this.api.events(this.runId, events),
+        () => !this.stop && this.leaseOk(),
+      );
     } catch (err) {
       if (isLeaseLost(err)) this.halt('lost', 'lease lost (409 lease_lost): another runner may hold the run');
-      else if (err instanceof ApiError && err.status > 0 && err.status < 500) this.halt('stopped', `the server refused ${events.map((e) => e.type).join(', ')}: ${err.message}`);
+      else if (err instanceof ApiError && err.status > 0 && err.status < 500)
+        this.halt('stopped', `the server refused ${events.map((e) => e.type).join(', ')}: ${err.message}`);
       else this.halt('stopped', `cannot record events: ${err instanceof Error ? err.message : String(err)}`);
       return false;
     }
@@ -269,12 +277,24 @@ export class RunExecution implements StepHost {
         return this.stop?.outcome ?? 'idle';
       }
       const until = new Date(Date.now() + ms).toISOString();
-      if (!(await this.post([{ type: 'node_started', nodeId: step.id }, { type: 'sleep_started', nodeId: step.id, until }]))) return this.stop?.outcome ?? 'stopped';
+      if (
+        !(await this.post([
+          { type: 'node_started', nodeId: step.id },
+          { type: 'sleep_started', nodeId: step.id, until },
+        ]))
+      )
+        return this.stop?.outcome ?? 'stopped';
       this.log(step.id, `sleeping until ${until}`);
       return 'waiting';
     }
     const token = `hk_${randomBytes(32).toString('base64url')}`;
-    if (!(await this.post([{ type: 'node_started', nodeId: step.id }, { type: 'hook_created', nodeId: step.id, token }]))) return this.stop?.outcome ?? 'stopped';
+    if (
+      !(await this.post([
+        { type: 'node_started', nodeId: step.id },
+        { type: 'hook_created', nodeId: step.id, token },
+      ]))
+    )
+      return this.stop?.outcome ?? 'stopped';
     this.log(step.id, "waiting on a hook: POST /api/v1/hooks/TOKEN (the token is in the run's waiting state)");
     return 'waiting';
   }

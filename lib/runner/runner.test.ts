@@ -30,7 +30,8 @@ function setup(capacity = 2, leaseSeconds = 5) {
       baseEnv: { PATH: process.env.PATH },
       ...extra,
     });
-  if (process.env.RUNNER_TEST_LOG) lines.push = (...l: string[]) => {
+  if (process.env.RUNNER_TEST_LOG)
+    lines.push = (...l: string[]) => {
       console.log(...l);
       return 0;
     };
@@ -47,10 +48,19 @@ describe('Runner', () => {
     const marker = path.join(root, `built-${counter}`);
     const runId = server.createRun(
       wf([
-        { id: 'build', run: `mkdir -p dist && echo "app for $(node -e 'console.log(JSON.parse(process.env.FLOWDECK_INPUT).name)')" > dist/app.txt && echo x >> ${marker}`, outputs: ['dist/'] },
+        {
+          id: 'build',
+          run: `mkdir -p dist && echo "app for $(node -e 'console.log(JSON.parse(process.env.FLOWDECK_INPUT).name)')" > dist/app.txt && echo x >> ${marker}`,
+          outputs: ['dist/'],
+        },
         { id: 'test', run: 'grep -q "app for demo" dist/app.txt && echo \'{"passed": 3}\' > "$FLOWDECK_OUTPUT_FILE"', needs: [{ step: 'build' }] },
         { id: 'report', run: 'echo tests failed', needs: [{ step: 'test', when: 'on_failure' }] },
-        { id: 'package', run: 'tar -cf pkg.tar dist && cat "$FLOWDECK_STEPS_FILE" > steps-seen.json', needs: [{ step: 'test' }], outputs: ['pkg.tar', 'steps-seen.json'] },
+        {
+          id: 'package',
+          run: 'tar -cf pkg.tar dist && cat "$FLOWDECK_STEPS_FILE" > steps-seen.json',
+          needs: [{ step: 'test' }],
+          outputs: ['pkg.tar', 'steps-seen.json'],
+        },
       ]),
       { name: 'demo' },
     );
@@ -194,7 +204,14 @@ describe('Runner', () => {
   it('runs independent steps in parallel up to the capacity', async () => {
     const { server, runner } = setup(2);
     const stamp = (name: string) => `date +%s%N > ${path.join(root, `${name}-${counter}`)}.start; sleep 0.6`;
-    server.createRun(wf([{ id: 'a', run: stamp('a') }, { id: 'b', run: stamp('b') }, { id: 'c', run: stamp('c') }]), {});
+    server.createRun(
+      wf([
+        { id: 'a', run: stamp('a') },
+        { id: 'b', run: stamp('b') },
+        { id: 'c', run: stamp('c') },
+      ]),
+      {},
+    );
     await runner().run();
     const start = (n: string) => Number(BigInt(fs.readFileSync(path.join(root, `${n}-${counter}.start`), 'utf8').trim()) / 1_000_000n);
     expect(Math.abs(start('a') - start('b'))).toBeLessThan(400);

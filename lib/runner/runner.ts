@@ -163,7 +163,11 @@ export class Runner {
     this.held.delete(runId);
     if (outcome !== 'lost') {
       try {
-        await withRetry(() => api.release([runId]), () => true, 4);
+        await withRetry(
+          () => api.release([runId]),
+          () => true,
+          4,
+        );
         log(runId, null, `lease released (${outcome})`);
       } catch (err) {
         log(runId, null, `could not release the lease (${errorText(err)}); it expires by itself`);
@@ -192,7 +196,8 @@ export class Runner {
         for (const [id, h] of live) {
           const s = states.get(id);
           if (s?.state === 'ok') h.deadline = sentAt + leaseSeconds * 1000;
-          else if (!h.exec.active()) continue; // it ended while the heartbeat was under way (e.g. finished)
+          else if (!h.exec.active())
+            continue; // it ended while the heartbeat was under way (e.g. finished)
           else if (!s || s.state === 'lost') h.exec.halt('lost', 'heartbeat: the lease is lost');
           else h.exec.halt('stopped', `heartbeat: the run is ${s.state}`);
         }

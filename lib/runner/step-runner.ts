@@ -4,9 +4,9 @@ import { sha256Digest } from '@/lib/domain/digest';
 import type { StepDefinition } from '@/lib/domain/manifest';
 import { artifactProducers, seenSteps, stepContextDigest } from '@/lib/domain/step-inputs';
 import { type CacheHit, isLeaseLost, type NewEvent, type RunnerApi, withRetry } from './api';
-import { collectOutputs, publishOutputs, stageManifests, StepError } from './artifacts';
-import { type ProcessResult, type Reaper, spawnStep, type StepProcess } from './process';
-import { prepareStepDir, readStepResult, type RunLayout, type StepsSummary, stepEnv, stepLayout, writeRunFiles } from './workdir';
+import { collectOutputs, publishOutputs, StepError, stageManifests } from './artifacts';
+import { type ProcessResult, type Reaper, type StepProcess, spawnStep } from './process';
+import { prepareStepDir, type RunLayout, readStepResult, type StepsSummary, stepEnv, stepLayout, writeRunFiles } from './workdir';
 
 export interface NodeView {
   status: string;

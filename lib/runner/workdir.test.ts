@@ -31,7 +31,10 @@ describe('workdir', () => {
     const run = runLayout(root, 'run_3');
     const step = stepLayout(run, 'build');
     await writeRunFiles(run, { name: 'x' }, { lint: { status: 'success', output: { ok: true }, error: null } });
-    const env = stepEnv({ PATH: '/bin', FLOWDECK_TOKEN: 'secret', FLOWDECK_URL: 'http://x' }, { runId: 'run_3', workflow: 'wf', stepId: 'build', attempt: 2, input: { name: 'x' }, run, step });
+    const env = stepEnv(
+      { PATH: '/bin', FLOWDECK_TOKEN: 'secret', FLOWDECK_URL: 'http://x' },
+      { runId: 'run_3', workflow: 'wf', stepId: 'build', attempt: 2, input: { name: 'x' }, run, step },
+    );
     expect(env).not.toHaveProperty('FLOWDECK_TOKEN');
     expect(env).toMatchObject({ PATH: '/bin', FLOWDECK_RUN_ID: 'run_3', FLOWDECK_STEP_ID: 'build', FLOWDECK_ATTEMPT: '2', FLOWDECK_INPUT: '{"name":"x"}' });
     expect(JSON.parse(fs.readFileSync(env.FLOWDECK_INPUT_FILE as string, 'utf8'))).toEqual({ name: 'x' });

@@ -66,7 +66,11 @@ describe('apiGate', () => {
     expect(res.headers.get('x-request-id')).toBe('abc-123');
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     expect(await res.json()).toEqual({
-      error: { code: 'method_not_allowed', message: 'DELETE is not allowed on /api/v1/runs; allowed: GET, POST, HEAD, OPTIONS', allow: ['GET', 'POST', 'HEAD', 'OPTIONS'] },
+      error: {
+        code: 'method_not_allowed',
+        message: 'DELETE is not allowed on /api/v1/runs; allowed: GET, POST, HEAD, OPTIONS',
+        allow: ['GET', 'POST', 'HEAD', 'OPTIONS'],
+      },
     });
   });
 

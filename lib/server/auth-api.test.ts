@@ -27,7 +27,11 @@ const ctx = <P extends Record<string, string>>(params: P) => ({ params: Promise.
 const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
 const get = (url: string, headers: Record<string, string> = {}) => new Request(url, { headers });
 const send = (method: string, url: string, headers: Record<string, string>, body?: unknown) =>
-  new Request(url, { method, headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+  new Request(url, {
+    method,
+    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 
 /** The error body and status of a refused request, which must leave every table as it was. */
 async function refused(db: OpenedDb['db'], call: () => Promise<Response>): Promise<{ status: number; error: Record<string, unknown>; res: Response }> {
@@ -75,7 +79,10 @@ describe.each(testEngines())('authentication and roles on $name', (engine) => {
       secrets[role] = body.secret;
       ids[role] = body.token.id;
     }
-    const rows = await queryRows<{ secret_hash: string; row: string }>(store.db, sql`select secret_hash, t::text as row from tokens t where id = ${ids.operator}`);
+    const rows = await queryRows<{ secret_hash: string; row: string }>(
+      store.db,
+      sql`select secret_hash, t::text as row from tokens t where id = ${ids.operator}`,
+    );
     expect(rows[0]?.secret_hash).toBe(hashTokenSecret(secrets.operator));
     const everything = JSON.stringify(await queryRows(store.db, sql`select t::text from tokens t union all select c::text from commits c`));
     for (const secret of Object.values(secrets)) {
@@ -101,9 +108,13 @@ describe.each(testEngines())('authentication and roles on $name', (engine) => {
     expect(res.status).toBe(200);
     expect(JSON.parse(text).items.map((t: { name: string }) => t.name)).toEqual(['ci-viewer', 'ci-operator', 'root-admin']);
     expect(text).not.toMatch(/secret|sha256:|fdk_/);
-    const taken = await refused(store.db, () => tokensRoute.POST(send('POST', `${BASE}/tokens`, bearer(secrets.admin), { name: 'ci-viewer', role: 'viewer' }), {}));
+    const taken = await refused(store.db, () =>
+      tokensRoute.POST(send('POST', `${BASE}/tokens`, bearer(secrets.admin), { name: 'ci-viewer', role: 'viewer' }), {}),
+    );
     expect(taken).toMatchObject({ status: 409, error: { code: 'name_taken' } });
-    const reserved = await refused(store.db, () => tokensRoute.POST(send('POST', `${BASE}/tokens`, bearer(secrets.admin), { name: 'local', role: 'admin' }), {}));
+    const reserved = await refused(store.db, () =>
+      tokensRoute.POST(send('POST', `${BASE}/tokens`, bearer(secrets.admin), { name: 'local', role: 'admin' }), {}),
+    );
     expect(reserved).toMatchObject({ status: 400, error: { code: 'invalid_input', message: expect.stringContaining('reserved') } });
   });
 
@@ -111,7 +122,10 @@ describe.each(testEngines())('authentication and roles on $name', (engine) => {
     const none = await refused(store.db, () => runsRoute.GET(get(`${BASE}/runs`), {}));
     expect(none).toMatchObject({ status: 401, error: { code: 'unauthorized', reason: 'missing' } });
     expect(none.res.headers.get('www-authenticate')).toBe('Bearer realm="flowdeck"');
-    expect(await refused(store.db, () => runsRoute.GET(get(`${BASE}/runs`, { authorization: `Basic ${btoa('a:b')}` }), {}))).toMatchObject({ status: 401, error: { reason: 'malformed' } });
+    expect(await refused(store.db, () => runsRoute.GET(get(`${BASE}/runs`, { authorization: `Basic ${btoa('a:b')}` }), {}))).toMatchObject({
+      status: 401,
+      error: { reason: 'malformed' },
+    });
     const unknown = `fdk_${'A'.repeat(43)}`;
     const res = await refused(store.db, () => runsRoute.GET(get(`${BASE}/runs`, bearer(unknown)), {}));
     expect(res).toMatchObject({ status: 401, error: { reason: 'unknown_token' } });
@@ -130,9 +144,13 @@ describe.each(testEngines())('authentication and roles on $name', (engine) => {
   });
 
   it('an operator action: 403 for a viewer (nothing changes), 200 for an operator with the token name as actor', async () => {
-    const pause = (role: keyof typeof secrets) => pauseRoute.POST(send('POST', `${BASE}/runs/${runId}/pause`, { ...bearer(secrets[role]), 'if-match': '"1"' }), ctx({ runId }));
+    const pause = (role: keyof typeof secrets) =>
+      pauseRoute.POST(send('POST', `${BASE}/runs/${runId}/pause`, { ...bearer(secrets[role]), 'if-match': '"1"' }), ctx({ runId }));
     const denied = await refused(store.db, () => pause('viewer'));
-    expect(denied).toMatchObject({ status: 403, error: { code: 'forbidden', required: 'operator', role: 'viewer', message: expect.stringContaining('ci-viewer is viewer') } });
+    expect(denied).toMatchObject({
+      status: 403,
+      error: { code: 'forbidden', required: 'operator', role: 'viewer', message: expect.stringContaining('ci-viewer is viewer') },
+    });
     const ok = await pause('operator');
     expect(ok.status).toBe(200);
     const [last] = (await listCommits(store.db, { limit: 1 })).items;
@@ -140,22 +158,30 @@ describe.each(testEngines())('authentication and roles on $name', (engine) => {
   });
 
   it('admin actions: 403 for viewer and operator, 204/200 for an admin', async () => {
-    const del = (role: keyof typeof secrets) => versionRoute.DELETE(send('DELETE', `${BASE}/versions/${spareVersionId}`, { ...bearer(secrets[role]), 'if-match': '"1"' }), ctx({ id: spareVersionId }));
+    const del = (role: keyof typeof secrets) =>
+      versionRoute.DELETE(send('DELETE', `${BASE}/versions/${spareVersionId}`, { ...bearer(secrets[role]), 'if-match': '"1"' }), ctx({ id: spareVersionId }));
     expect(await refused(store.db, () => del('viewer'))).toMatchObject({ status: 403 });
     expect(await refused(store.db, () => del('operator'))).toMatchObject({ status: 403, error: { required: 'admin' } });
     expect((await del('admin')).status).toBe(204);
 
     const force = (role: keyof typeof secrets) =>
-      sunsetRoute.POST(send('POST', `${BASE}/versions/${versionId}/sunset`, bearer(secrets[role]), { mode: 'force', reason: 'test', expectedVersion: 1 }), ctx({ id: versionId }));
+      sunsetRoute.POST(
+        send('POST', `${BASE}/versions/${versionId}/sunset`, bearer(secrets[role]), { mode: 'force', reason: 'test', expectedVersion: 1 }),
+        ctx({ id: versionId }),
+      );
     expect(await refused(store.db, () => force('viewer'))).toMatchObject({ status: 403, error: { required: 'operator' } });
-    expect(await refused(store.db, () => force('operator'))).toMatchObject({ status: 403, error: { required: 'admin', message: expect.stringContaining('forced sunset') } });
+    expect(await refused(store.db, () => force('operator'))).toMatchObject({
+      status: 403,
+      error: { required: 'admin', message: expect.stringContaining('forced sunset') },
+    });
     // Authorized: the admin reaches the registry, which refuses to retire the current version (409, not 403).
     expect((await force('admin')).status).toBe(409);
     expect((await tokensRoute.GET(get(`${BASE}/tokens`, bearer(secrets.operator)), {})).status).toBe(403);
   });
 
   it('records last use on success only, at most once a minute', async () => {
-    const lastUsed = async (id: string) => (await queryRows<{ t: string | null }>(store.db, sql`select last_used_at::text as t from tokens where id = ${id}`))[0]?.t;
+    const lastUsed = async (id: string) =>
+      (await queryRows<{ t: string | null }>(store.db, sql`select last_used_at::text as t from tokens where id = ${id}`))[0]?.t;
     const before = await lastUsed(ids.viewer as string);
     expect(before).not.toBeNull();
     await runsRoute.GET(get(`${BASE}/runs`, bearer(secrets.viewer)), {});
@@ -173,7 +199,8 @@ describe.each(testEngines())('authentication and roles on $name', (engine) => {
   });
 
   it('revokes (admin): 204, then 401 for the token; again is 204 without a second commit; never the last admin', async () => {
-    const revoke = (id: string, role: keyof typeof secrets = 'admin') => tokenRoute.DELETE(send('DELETE', `${BASE}/tokens/${id}`, bearer(secrets[role])), ctx({ id }));
+    const revoke = (id: string, role: keyof typeof secrets = 'admin') =>
+      tokenRoute.DELETE(send('DELETE', `${BASE}/tokens/${id}`, bearer(secrets[role])), ctx({ id }));
     expect((await revoke(ids.viewer as string)).status).toBe(204);
     expect(await refused(store.db, () => runsRoute.GET(get(`${BASE}/runs`, bearer(secrets.viewer)), {}))).toMatchObject({
       status: 401,

@@ -1,18 +1,18 @@
 import 'server-only';
 import type { Access } from '@/lib/contract/endpoints';
+import { SESSION_COOKIE } from '@/lib/contract/session';
 import { readSessionSecret } from '@/lib/control/session-secret';
 import type { Db } from '@/lib/db/client';
 import { findTokenByHash, findTokenById, recordTokenUse } from '@/lib/db/queries/tokens';
 import type { TokenRow } from '@/lib/db/schema';
-import { authMode, type AuthMode, isLoopbackRequestHost } from '@/lib/domain/auth-mode';
+import { type AuthMode, authMode, isLoopbackRequestHost } from '@/lib/domain/auth-mode';
 import { isSafeMethod, isSameOrigin, type OriginFacts } from '@/lib/domain/request-origin';
-import { roleAllows, type Role } from '@/lib/domain/roles';
+import { type Role, roleAllows } from '@/lib/domain/roles';
 import { verifySession } from '@/lib/domain/session-value';
 import { hashTokenSecret, isTokenSecretShape } from '@/lib/domain/token-secret';
 import { shouldRecordUse, tokenState } from '@/lib/domain/tokens';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { SESSION_COOKIE } from '@/lib/contract/session';
 import { readCookie } from './session-cookie';
 import { getStore } from './store';
 

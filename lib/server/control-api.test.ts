@@ -35,7 +35,13 @@ describe.each(testEngines())('control API on $name', (engine) => {
   it('creates a version: 201, Location, ETag, digest and signatures', async () => {
     const res = await versionsRoute.POST(post(`${BASE}/versions`, { manifest: PIPELINE, address: 'https://v1.example', label: 'v1' }), {});
     expect(res.status).toBe(201);
-    const body = (await res.json()) as { id: string; rowVersion: number; manifestDigest: string; signatures: Record<string, Record<string, string>>; isCurrent: boolean };
+    const body = (await res.json()) as {
+      id: string;
+      rowVersion: number;
+      manifestDigest: string;
+      signatures: Record<string, Record<string, string>>;
+      isCurrent: boolean;
+    };
     versionId = body.id;
     expect(res.headers.get('location')).toBe(`/api/v1/versions/${body.id}`);
     expect(res.headers.get('etag')).toBe('"1"');
@@ -68,19 +74,40 @@ describe.each(testEngines())('control API on $name', (engine) => {
   });
 
   it('returns an upgrade dry run report and a 409 incompatible report for a failing input', async () => {
-    const v2 = (await (await versionsRoute.POST(post(`${BASE}/versions`, { manifest: { workflows: { pipeline: { ...PIPELINE.workflows.pipeline, input: { type: 'object', required: ['region'] } } } }, address: 'https://v2.example' }), {})).json()) as { id: string };
-    const created = (await (await runsRoute.POST(post(`${BASE}/runs`, { workflow: 'pipeline', groupPath: 'a', input: { branch: 'y' } }), {})).json()) as { id: string };
-    const dry = await upgradeRoute.POST(post(`${BASE}/runs/${created.id}/upgrade`, { targetVersionId: v2.id, strategy: 'restart', dryRun: true }), ctx({ runId: created.id }));
+    const v2 = (await (
+      await versionsRoute.POST(
+        post(`${BASE}/versions`, {
+          manifest: { workflows: { pipeline: { ...PIPELINE.workflows.pipeline, input: { type: 'object', required: ['region'] } } } },
+          address: 'https://v2.example',
+        }),
+        {},
+      )
+    ).json()) as { id: string };
+    const created = (await (await runsRoute.POST(post(`${BASE}/runs`, { workflow: 'pipeline', groupPath: 'a', input: { branch: 'y' } }), {})).json()) as {
+      id: string;
+    };
+    const dry = await upgradeRoute.POST(
+      post(`${BASE}/runs/${created.id}/upgrade`, { targetVersionId: v2.id, strategy: 'restart', dryRun: true }),
+      ctx({ runId: created.id }),
+    );
     expect(dry.status).toBe(200);
     expect(await dry.json()).toMatchObject({ dryRun: true, report: { compatible: false, input: { problems: [{ path: '/region' }] } }, newRun: null });
-    const real = await upgradeRoute.POST(post(`${BASE}/runs/${created.id}/upgrade`, { targetVersionId: v2.id, strategy: 'restart', expectedVersion: 1 }), ctx({ runId: created.id }));
+    const real = await upgradeRoute.POST(
+      post(`${BASE}/runs/${created.id}/upgrade`, { targetVersionId: v2.id, strategy: 'restart', expectedVersion: 1 }),
+      ctx({ runId: created.id }),
+    );
     expect(real.status).toBe(409);
     expect(await real.json()).toMatchObject({ error: { code: 'incompatible', report: { reasons: [expect.stringContaining('/region')] } } });
   });
 
   it('pauses and cancels a run with If-Match, answering a stale version with 409', async () => {
-    const run = (await (await runsRoute.POST(post(`${BASE}/runs`, { workflow: 'pipeline', groupPath: 'ops', input: { branch: 'z' } }), {})).json()) as { id: string };
-    const paused = await pauseRoute.POST(new Request(`${BASE}/runs/${run.id}/pause`, { method: 'POST', headers: { 'if-match': '"1"' } }), ctx({ runId: run.id }));
+    const run = (await (await runsRoute.POST(post(`${BASE}/runs`, { workflow: 'pipeline', groupPath: 'ops', input: { branch: 'z' } }), {})).json()) as {
+      id: string;
+    };
+    const paused = await pauseRoute.POST(
+      new Request(`${BASE}/runs/${run.id}/pause`, { method: 'POST', headers: { 'if-match': '"1"' } }),
+      ctx({ runId: run.id }),
+    );
     expect(paused.status).toBe(200);
     expect(paused.headers.get('etag')).toBe('"2"');
     expect(await paused.json()).toMatchObject({ phase: 'paused' });
@@ -88,7 +115,9 @@ describe.each(testEngines())('control API on $name', (engine) => {
     expect(stale.status).toBe(409);
     const cancelled = await cancelRoute.POST(post(`${BASE}/runs/${run.id}/cancel`, { expectedVersion: 2, reason: 'no longer needed' }), ctx({ runId: run.id }));
     expect(await cancelled.json()).toMatchObject({ phase: 'cancelled', result: 'stopped' });
-    const history = (await (await commitsRoute.GET(new Request(`${BASE}/commits?entity=run&id=${run.id}`), {})).json()) as { items: { action: string; reason: string | null; actor: string }[] };
+    const history = (await (await commitsRoute.GET(new Request(`${BASE}/commits?entity=run&id=${run.id}`), {})).json()) as {
+      items: { action: string; reason: string | null; actor: string }[];
+    };
     expect(history.items).toEqual([
       expect.objectContaining({ action: 'run.cancel', reason: 'no longer needed', actor: 'local' }),
       expect.objectContaining({ action: 'run.pause' }),
@@ -96,7 +125,9 @@ describe.each(testEngines())('control API on $name', (engine) => {
   });
 
   it('lists commits by entity and shows before/after', async () => {
-    const list = (await (await commitsRoute.GET(new Request(`${BASE}/commits?entity=version&id=${versionId}`), {})).json()) as { items: { id: string; action: string }[] };
+    const list = (await (await commitsRoute.GET(new Request(`${BASE}/commits?entity=version&id=${versionId}`), {})).json()) as {
+      items: { id: string; action: string }[];
+    };
     expect(list.items.map((c) => c.action)).toEqual(['version.update', 'version.create']);
     const detail = await commitRoute.GET(new Request(`${BASE}/commits/${list.items[0]!.id}`), ctx({ id: list.items[0]!.id }));
     expect(await detail.json()).toMatchObject({ changes: [{ entity: 'version', before: { label: 'v1' }, after: { label: 'first' } }] });

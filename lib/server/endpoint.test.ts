@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import * as healthRoute from '@/app/api/v1/health/route';
 import * as runRoute from '@/app/api/v1/runs/[runId]/route';
 import * as runsRoute from '@/app/api/v1/runs/route';
@@ -70,7 +70,8 @@ describe('endpoint(): request ids and internal errors', () => {
 });
 
 describe('endpoint(): input parsed by the endpoint table', () => {
-  const echo = async (input: { params: unknown; query: unknown; body: unknown }) => Response.json({ params: input.params, query: input.query, body: input.body });
+  const echo = async (input: { params: unknown; query: unknown; body: unknown }) =>
+    Response.json({ params: input.params, query: input.query, body: input.body });
   const events = endpoint('GET /api/v1/runs/{runId}/events', echo);
   const hook = endpoint('POST /api/v1/hooks/{token}', echo);
   const blob = endpoint('PUT /api/v1/blobs/{digest}', async ({ body }) => Response.json({ bytes: [...body] }));
@@ -100,7 +101,10 @@ describe('endpoint(): input parsed by the endpoint table', () => {
     const url = `${BASE}/hooks/${HOOK}`;
     const none = await hook(new Request(url, { method: 'POST' }), ctx({ token: HOOK }));
     expect(await none.json()).toMatchObject({ body: {} });
-    const sent = await hook(new Request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"payload":[1]}' }), ctx({ token: HOOK }));
+    const sent = await hook(
+      new Request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"payload":[1]}' }),
+      ctx({ token: HOOK }),
+    );
     expect(await sent.json()).toMatchObject({ body: { payload: [1] } });
     const text = await hook(new Request(url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' }), ctx({ token: HOOK }));
     expect(text.status).toBe(415);

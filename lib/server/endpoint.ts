@@ -1,6 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
-import { type ENDPOINTS, endpointSpec, type EndpointKey, type EndpointSpec } from '@/lib/contract/endpoints';
+import { type ENDPOINTS, type EndpointKey, type EndpointSpec, endpointSpec } from '@/lib/contract/endpoints';
 import { authorize, type Caller, recordUse } from './auth';
 import { BLOB_LIMIT, readBytes, readJson, searchParams, toErrorResponse } from './http';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id';

@@ -4,14 +4,14 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ENDPOINTS, splitKey, type EndpointKey } from '@/lib/contract/endpoints';
 import { buildOpenApiDocument } from '@/lib/api/openapi';
 import { LocalBlobStore } from '@/lib/artifacts/local-blob-store';
+import { ENDPOINTS, type EndpointKey, splitKey } from '@/lib/contract/endpoints';
 import type { OpenedDb } from '@/lib/db/open';
 import { dispatch } from '@/lib/testing/dispatch';
 import { expectedAuthStatus, prepareAuth } from '@/lib/testing/hostile/auth';
 import { checkResponse } from '@/lib/testing/hostile/checks';
-import { describeRequest, endpointRequestArb, randomRouteArb, toRequest, type BuildContext, type HostileRequest } from '@/lib/testing/hostile/requests';
+import { type BuildContext, describeRequest, endpointRequestArb, type HostileRequest, randomRouteArb, toRequest } from '@/lib/testing/hostile/requests';
 import { seedHostileStore } from '@/lib/testing/hostile/seed';
 import { storeDigest, testEngines, walPosition } from '@/lib/testing/stores';
 import { decideApiRequest } from './api-gate';
@@ -156,10 +156,23 @@ afterAll(() => {
   const all = Object.values(tallies);
   const n = (x: number) => x.toLocaleString('en');
   for (const [name, t] of Object.entries(tallies)) {
-    const statuses = Object.entries(t.byStatus).map(([s, c]) => `${s}×${n(c)}`).join(' ');
-    const slowest = Object.entries(t.byTarget).sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(', ');
-    if (process.env.FLOWDECK_HOSTILE_VERBOSE) console.log(Object.entries(t.classes).map(([k, c]) => `${k}: ${JSON.stringify(c)}`).join('\n'));
-    console.log(`hostile input on ${name}: ${n(t.requests)} requests in ${(t.ms / 1000).toFixed(1)} s (${n(t.digests)} full store digests, ${(t.digestMs / 1000).toFixed(1)} s comparing); ${statuses}; slowest: ${slowest}`);
+    const statuses = Object.entries(t.byStatus)
+      .map(([s, c]) => `${s}×${n(c)}`)
+      .join(' ');
+    const slowest = Object.entries(t.byTarget)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`)
+      .join(', ');
+    if (process.env.FLOWDECK_HOSTILE_VERBOSE)
+      console.log(
+        Object.entries(t.classes)
+          .map(([k, c]) => `${k}: ${JSON.stringify(c)}`)
+          .join('\n'),
+      );
+    console.log(
+      `hostile input on ${name}: ${n(t.requests)} requests in ${(t.ms / 1000).toFixed(1)} s (${n(t.digests)} full store digests, ${(t.digestMs / 1000).toFixed(1)} s comparing); ${statuses}; slowest: ${slowest}`,
+    );
   }
   const total = all.reduce((s, t) => s + t.requests, 0);
   const sum = (f: (t: Tally) => number) => n(all.reduce((s, t) => s + f(t), 0));

@@ -1,16 +1,15 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { ZodError, type z } from 'zod';
+import { JSON_DEPTH_LIMIT, JSON_LIMIT } from '@/lib/contract/limits';
 import { StoreLockedError } from '@/lib/db/lock';
 import { SchemaTooNewError } from '@/lib/db/schema-version';
-import { JSON_DEPTH_LIMIT, JSON_LIMIT } from '@/lib/contract/limits';
 import { storableJsonProblem, textProblem } from '@/lib/domain/storable-json';
 import { AppError } from '@/lib/errors';
 import { errorResponse } from './error-envelope';
 
-export { errorResponse } from './error-envelope';
-
 export { BLOB_LIMIT, JSON_LIMIT } from '@/lib/contract/limits';
+export { errorResponse } from './error-envelope';
 
 function fieldErrors(err: ZodError): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
@@ -79,7 +78,8 @@ export function searchParams(req: Request): Record<string, string> {
   const params = Object.fromEntries(new URL(req.url).searchParams.entries());
   for (const [key, value] of Object.entries(params)) {
     const problem = textProblem(key) ?? textProblem(value);
-    if (problem) throw new AppError('invalid_input', `invalid input: query parameter ${problem}`, { fields: { [textProblem(key) ? '(query)' : key]: [problem] } });
+    if (problem)
+      throw new AppError('invalid_input', `invalid input: query parameter ${problem}`, { fields: { [textProblem(key) ? '(query)' : key]: [problem] } });
   }
   return params;
 }
@@ -102,4 +102,3 @@ export function expectedVersion(req: Request, body: { expectedVersion?: number }
 export function withEtag(body: { rowVersion: number }, init: ResponseInit = {}): Response {
   return Response.json(body, { ...init, headers: { ...init.headers, ETag: `"${body.rowVersion}"` } });
 }
-

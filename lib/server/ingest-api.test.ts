@@ -6,8 +6,8 @@ import * as catchAll from '@/app/api/v1/[...path]/route';
 import * as blobRoute from '@/app/api/v1/blobs/[digest]/route';
 import * as healthRoute from '@/app/api/v1/health/route';
 import * as manifestRoute from '@/app/api/v1/manifests/[digest]/route';
-import * as artifactRoute from '@/app/api/v1/runs/[runId]/nodes/[nodeId]/artifact-manifest/route';
 import * as eventsRoute from '@/app/api/v1/runs/[runId]/events/route';
+import * as artifactRoute from '@/app/api/v1/runs/[runId]/nodes/[nodeId]/artifact-manifest/route';
 import * as runRoute from '@/app/api/v1/runs/[runId]/route';
 import * as runsRoute from '@/app/api/v1/runs/route';
 import { LocalBlobStore } from '@/lib/artifacts/local-blob-store';
@@ -43,9 +43,14 @@ describe.each(testEngines())('ingest API on $name', (engine) => {
     const run = (await created.json()) as { id: string };
     expect(created.headers.get('location')).toBe(`/api/v1/runs/${run.id}`);
     ids.run = run.id;
-    const second = (await (await runsRoute.POST(new Request(`${BASE}/runs`, json({ workflow: 'pipeline', groupPath: 'a', input: { branch: 'b' } })), {})).json()) as { id: string };
+    const second = (await (
+      await runsRoute.POST(new Request(`${BASE}/runs`, json({ workflow: 'pipeline', groupPath: 'a', input: { branch: 'b' } })), {})
+    ).json()) as { id: string };
     ids.started = second.id;
-    const ok = await eventsRoute.POST(new Request(`${BASE}/runs/${second.id}/events`, json({ events: [{ type: 'run_started', at }] })), ctx({ runId: second.id }));
+    const ok = await eventsRoute.POST(
+      new Request(`${BASE}/runs/${second.id}/events`, json({ events: [{ type: 'run_started', at }] })),
+      ctx({ runId: second.id }),
+    );
     expect(ok.status).toBe(200);
   });
   afterAll(() => store.close());
@@ -108,7 +113,17 @@ describe.each(testEngines())('ingest API on $name', (engine) => {
     ['events: run id unknown', 404, () => postEvents(UNKNOWN_RUN, ev({ type: 'run_started' }))],
     ['events: hook token too short', 400, ({ started }) => postEvents(started, ev({ type: 'hook_created', nodeId: 'approve', token: 'x' }))],
     ['events: staged bad digest', 400, ({ started }) => postEvents(started, ev({ type: 'node_started', nodeId: 'test', staged: { build: 'md5:1' } }))],
-    ['events: valid then invalid shape', 400, ({ run }) => postEvents(run, { events: [{ type: 'run_started', at }, { type: 'nope', at }] })],
+    [
+      'events: valid then invalid shape',
+      400,
+      ({ run }) =>
+        postEvents(run, {
+          events: [
+            { type: 'run_started', at },
+            { type: 'nope', at },
+          ],
+        }),
+    ],
     ['events: finish with open nodes', 409, ({ started }) => postEvents(started, ev({ type: 'run_finished', result: 'success' }))],
     ['events: second start', 409, ({ started }) => postEvents(started, ev({ type: 'run_started' }))],
     ['events: oversized body', 413, ({ run }) => postEvents(run, ev({ type: 'run_paused', reason: big(1_100_000) }))],
@@ -126,7 +141,15 @@ describe.each(testEngines())('ingest API on $name', (engine) => {
     ['manifest: negative size', 400, () => putManifest(d, [{ path: 'a', digest: d, size: -1 }])],
     ['manifest: NaN size', 400, () => putManifest(d, `[{"path":"a","digest":"${d}","size":NaN}]`)],
     ['manifest: digest mismatch', 400, () => putManifest(d, [{ path: 'a', digest: d, size: 1 }])],
-    ['manifest: duplicate paths', 400, () => putManifest(d, [{ path: 'a', digest: d, size: 1 }, { path: 'a', digest: d, size: 1 }])],
+    [
+      'manifest: duplicate paths',
+      400,
+      () =>
+        putManifest(d, [
+          { path: 'a', digest: d, size: 1 },
+          { path: 'a', digest: d, size: 1 },
+        ]),
+    ],
     ['manifest: unknown', 404, () => manifestRoute.GET(new Request(`${BASE}/manifests/${d}`), ctx({ digest: d }))],
     ['unknown API route', 404, () => catchAll.POST(new Request(`${BASE}/nothing/here`, { method: 'POST' }))],
   ];

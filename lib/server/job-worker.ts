@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { jobs } from '@/lib/db/schema';
 import { processNextItem } from '@/lib/control/bulk-upgrade';
+import { jobs } from '@/lib/db/schema';
 import { getStore } from './store';
 
 const KEY = Symbol.for('flowdeck.job-worker');

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ENDPOINTS, HTTP_METHODS, matchPath } from '@/lib/contract/endpoints';
 import { buildOpenApiDocument } from '@/lib/api/openapi';
+import { ENDPOINTS, HTTP_METHODS, matchPath } from '@/lib/contract/endpoints';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const API_DIR = path.join(ROOT, 'app/api/v1');
@@ -35,7 +35,9 @@ const doc = buildOpenApiDocument();
 describe('every API route and the endpoint table agree', () => {
   it('finds the route files', () => {
     expect(routes.length).toBeGreaterThanOrEqual(25);
-    expect(templateOf(path.join(API_DIR, 'runs/[runId]/nodes/[nodeId]/artifact-manifest/route.ts'))).toBe('/api/v1/runs/{runId}/nodes/{nodeId}/artifact-manifest');
+    expect(templateOf(path.join(API_DIR, 'runs/[runId]/nodes/[nodeId]/artifact-manifest/route.ts'))).toBe(
+      '/api/v1/runs/{runId}/nodes/{nodeId}/artifact-manifest',
+    );
   });
 
   it('has an ENDPOINTS entry and an OpenAPI operation for every method a route exports', () => {

@@ -1,7 +1,7 @@
-import type { Db } from '@/lib/db/client';
-import type { RunRow } from '@/lib/db/schema';
-import { toRunDto } from '@/lib/db/queries/dto';
 import type { RunActionInput } from '@/lib/control/runs';
+import type { Db } from '@/lib/db/client';
+import { toRunDto } from '@/lib/db/queries/dto';
+import type { RunRow } from '@/lib/db/schema';
 import { endpoint } from './endpoint';
 import { expectedVersion, withEtag } from './http';
 import { getStore } from './store';

@@ -59,6 +59,15 @@ export async function layoutOfRun(run: RunDetail): Promise<SeededLayout | null> 
 
 /** Lays a small graph out once, so the first run page after start does not pay for elkjs warming up. */
 export async function warmRunLayout(): Promise<void> {
-  const req: LayoutRequest = { id: 0, nodes: ['a', 'b', 'c', 'd'], edges: [['a', 'b'], ['a', 'c'], ['b', 'd'], ['c', 'd']] };
+  const req: LayoutRequest = {
+    id: 0,
+    nodes: ['a', 'b', 'c', 'd'],
+    edges: [
+      ['a', 'b'],
+      ['a', 'c'],
+      ['b', 'd'],
+      ['c', 'd'],
+    ],
+  };
   await elkPositions(elkInstance(), req);
 }

@@ -2,17 +2,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as hookRoute from '@/app/api/v1/hooks/[token]/route';
 import * as blobRoute from '@/app/api/v1/blobs/[digest]/route';
+import * as hookRoute from '@/app/api/v1/hooks/[token]/route';
 import * as manifestRoute from '@/app/api/v1/manifests/[digest]/route';
 import * as cacheRoute from '@/app/api/v1/runner/cache/route';
 import * as claimRoute from '@/app/api/v1/runner/claim/route';
 import * as heartbeatRoute from '@/app/api/v1/runner/heartbeat/route';
 import * as releaseRoute from '@/app/api/v1/runner/release/route';
-import * as artifactRoute from '@/app/api/v1/runs/[runId]/nodes/[nodeId]/artifact-manifest/route';
 import * as eventsRoute from '@/app/api/v1/runs/[runId]/events/route';
-import type { CacheResponse, ClaimResponse, HeartbeatResponse, HookResponse, ReleaseResponse } from '@/lib/contract/runner';
+import * as artifactRoute from '@/app/api/v1/runs/[runId]/nodes/[nodeId]/artifact-manifest/route';
 import { LocalBlobStore } from '@/lib/artifacts/local-blob-store';
+import type { CacheResponse, ClaimResponse, HeartbeatResponse, HookResponse, ReleaseResponse } from '@/lib/contract/runner';
 import type { OpenedDb } from '@/lib/db/open';
 import { buildManifest } from '@/lib/domain/artifact-manifest';
 import { sha256Digest } from '@/lib/domain/digest';
@@ -67,11 +67,18 @@ describe.each(testEngines())('runner API on $name', (engine) => {
     expect(res.status).toBe(200);
     const { runs } = (await res.json()) as ClaimResponse;
     expect(runs.map((r) => r.run.id)).toEqual([runId]);
-    expect(runs[0]).toMatchObject({ run: { phase: 'running', leaseOwner: 'host-1:w0' }, versionId: expect.stringMatching(/^vers_/), leaseExpiresAt: expect.any(String) });
+    expect(runs[0]).toMatchObject({
+      run: { phase: 'running', leaseOwner: 'host-1:w0' },
+      versionId: expect.stringMatching(/^vers_/),
+      leaseExpiresAt: expect.any(String),
+    });
 
     const ok = await events(runId, { events: [{ type: 'node_started', at: now(), nodeId: 'build' }], lease: { runnerId: 'host-1:w0' } });
     expect(ok.status).toBe(200);
-    const weakToken = await events(runId, { events: [{ type: 'hook_created', at: now(), nodeId: 'build', token: 'short-token-1' }], lease: { runnerId: 'host-1:w0' } });
+    const weakToken = await events(runId, {
+      events: [{ type: 'hook_created', at: now(), nodeId: 'build', token: 'short-token-1' }],
+      lease: { runnerId: 'host-1:w0' },
+    });
     expect(weakToken.status).toBe(400);
 
     const lost = await events(runId, { events: [{ type: 'node_succeeded', at: now(), nodeId: 'build' }], lease: { runnerId: 'someone-else' } });
@@ -124,7 +131,9 @@ describe.each(testEngines())('runner API on $name', (engine) => {
     const blob = sha256Digest(bytes);
     expect((await blobRoute.PUT(new Request(`${BASE}/blobs/${blob}`, { method: 'PUT', body: bytes }), ctx({ digest: blob }))).status).toBeLessThan(300);
     const manifest = buildManifest([{ path: 'dist/app.tar', digest: blob, size: bytes.length }]);
-    expect((await manifestRoute.PUT(new Request(`${BASE}/manifests/${manifest.digest}`, json(manifest.entries, 'PUT')), ctx({ digest: manifest.digest }))).status).toBeLessThan(300);
+    expect(
+      (await manifestRoute.PUT(new Request(`${BASE}/manifests/${manifest.digest}`, json(manifest.entries, 'PUT')), ctx({ digest: manifest.digest }))).status,
+    ).toBeLessThan(300);
     const set = await artifactRoute.PUT(
       new Request(`${BASE}/runs/${runId}/nodes/build/artifact-manifest`, json({ digest: manifest.digest, lease: { runnerId: 'host-2' } }, 'PUT')),
       ctx({ runId, nodeId: 'build' }),
@@ -137,7 +146,9 @@ describe.each(testEngines())('runner API on $name', (engine) => {
     expect(hit).toEqual({ hit: { runId, nodeId: 'build', manifest: manifest.digest, output: { approved: true }, finishedAt: expect.any(String) } });
     const emptyStaged = (await (await cache(`signature=${signature}&staged=${encodeURIComponent('{}')}`)).json()) as CacheResponse;
     expect(emptyStaged.hit?.manifest).toBe(manifest.digest);
-    const otherInputs = (await (await cache(`signature=${signature}&staged=${encodeURIComponent(JSON.stringify({ build: manifest.digest }))}`)).json()) as CacheResponse;
+    const otherInputs = (await (
+      await cache(`signature=${signature}&staged=${encodeURIComponent(JSON.stringify({ build: manifest.digest }))}`)
+    ).json()) as CacheResponse;
     expect(otherInputs).toEqual({ hit: null });
     const otherStep = (await (await cache(`signature=${sha256Digest('another step')}`)).json()) as CacheResponse;
     expect(otherStep).toEqual({ hit: null });

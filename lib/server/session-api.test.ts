@@ -24,7 +24,11 @@ const BASE = `${ORIGIN}/api/v1`;
 const HOST = { host: '10.0.0.5:3000' };
 const ctx = <P extends Record<string, string>>(params: P) => ({ params: Promise.resolve(params) });
 const json = (method: string, url: string, headers: Record<string, string>, body?: unknown) =>
-  new Request(url, { method, headers: { ...HOST, 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+  new Request(url, {
+    method,
+    headers: { ...HOST, 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 
 function cookieOf(res: Response): { header: string; value: string } {
   const header = res.headers.get('set-cookie') ?? '';
@@ -109,7 +113,8 @@ describe.each(testEngines())('dashboard sessions on $name', (engine) => {
   });
 
   it('cookie writes need their own Origin (403 csrf otherwise, nothing changes); bearer writes do not', async () => {
-    const pause = (headers: Record<string, string>) => pauseRoute.POST(json('POST', `${BASE}/runs/${runId}/pause`, { cookie, ...headers }, { expectedVersion: 1 }), ctx({ runId }));
+    const pause = (headers: Record<string, string>) =>
+      pauseRoute.POST(json('POST', `${BASE}/runs/${runId}/pause`, { cookie, ...headers }, { expectedVersion: 1 }), ctx({ runId }));
     const crossSite: Record<string, string>[] = [{}, { origin: 'http://evil.example' }, { origin: 'null' }, { origin: 'http://10.0.0.5:3001' }];
     for (const headers of crossSite) {
       const before = await storeDigest(store.db);
@@ -121,7 +126,10 @@ describe.each(testEngines())('dashboard sessions on $name', (engine) => {
     const ok = await pause({ origin: ORIGIN });
     expect(ok.status).toBe(200);
     expect((await listCommits(store.db, { limit: 1 })).items[0]).toMatchObject({ action: 'run.pause', actor: 'ops-alice' });
-    const viaBearer = await resumeRoute.POST(json('POST', `${BASE}/runs/${runId}/resume`, { authorization: `Bearer ${operator.secret}` }, { expectedVersion: 2 }), ctx({ runId }));
+    const viaBearer = await resumeRoute.POST(
+      json('POST', `${BASE}/runs/${runId}/resume`, { authorization: `Bearer ${operator.secret}` }, { expectedVersion: 2 }),
+      ctx({ runId }),
+    );
     expect(viaBearer.status).toBe(200);
   });
 
@@ -132,7 +140,10 @@ describe.each(testEngines())('dashboard sessions on $name', (engine) => {
   });
 
   it('a session ends when its token is revoked', async () => {
-    const revoke = await tokenRoute.DELETE(new Request(`${BASE}/tokens/${operator.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${admin.secret}` } }), ctx({ id: operator.id }));
+    const revoke = await tokenRoute.DELETE(
+      new Request(`${BASE}/tokens/${operator.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${admin.secret}` } }),
+      ctx({ id: operator.id }),
+    );
     expect(revoke.status).toBe(204);
     const res = await runsRoute.GET(new Request(`${BASE}/runs`, { headers: { ...HOST, cookie } }), {});
     expect(res.status).toBe(401);
@@ -158,7 +169,10 @@ describe.each(testEngines())('authentication off (loopback) on $name', (engine) 
     const url = 'http://127.0.0.1:3000/api/v1';
     const session = await sessionRoute.GET(new Request(`${url}/session`, { headers: { host: '127.0.0.1:3000' } }), {});
     expect(await session.json()).toEqual({ authRequired: false, caller: { actor: 'local', role: 'admin', via: 'local', tokenId: null, expiresAt: null } });
-    const res = await pauseRoute.POST(json('POST', `${url}/runs/${runId}/pause`, { host: '127.0.0.1:3000', origin: 'http://127.0.0.1:3000' }, { expectedVersion: 1 }), ctx({ runId }));
+    const res = await pauseRoute.POST(
+      json('POST', `${url}/runs/${runId}/pause`, { host: '127.0.0.1:3000', origin: 'http://127.0.0.1:3000' }, { expectedVersion: 1 }),
+      ctx({ runId }),
+    );
     expect(res.status).toBe(200);
     expect((await listCommits(store.db, { limit: 1 })).items[0]).toMatchObject({ action: 'run.pause', actor: 'local' });
   });
@@ -177,7 +191,10 @@ describe.each(testEngines())('authentication off (loopback) on $name', (engine) 
   });
 
   it('refuses to sign in: there is nothing to sign in to', async () => {
-    const res = await sessionRoute.POST(json('POST', 'http://127.0.0.1:3000/api/v1/session', { host: '127.0.0.1:3000' }, { token: `fdk_${'x'.repeat(43)}` }), {});
+    const res = await sessionRoute.POST(
+      json('POST', 'http://127.0.0.1:3000/api/v1/session', { host: '127.0.0.1:3000' }, { token: `fdk_${'x'.repeat(43)}` }),
+      {},
+    );
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { message: expect.stringContaining('authentication is off') } });
   });

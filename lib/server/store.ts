@@ -1,8 +1,8 @@
 import 'server-only';
 import path from 'node:path';
-import { LocalBlobStore } from '@/lib/artifacts/local-blob-store';
 import type { BlobStore } from '@/lib/artifacts/blob-store';
-import { openDb, type OpenedDb } from '@/lib/db/open';
+import { LocalBlobStore } from '@/lib/artifacts/local-blob-store';
+import { type OpenedDb, openDb } from '@/lib/db/open';
 import { env, isBuildPhase } from '@/lib/env';
 
 export interface Store extends OpenedDb {

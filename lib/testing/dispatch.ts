@@ -14,7 +14,10 @@ const modules = new Map<string, Promise<RouteModule>>();
 
 /** /api/v1/runs/{runId}/events → app/api/v1/runs/[runId]/events/route.ts */
 export function routeFileOf(template: string): string {
-  const dirs = template.split('/').filter(Boolean).map((seg) => seg.replace(/^\{(\w+)\}$/, '[$1]'));
+  const dirs = template
+    .split('/')
+    .filter(Boolean)
+    .map((seg) => seg.replace(/^\{(\w+)\}$/, '[$1]'));
   return path.join(APP_DIR, ...dirs, 'route.ts');
 }
 

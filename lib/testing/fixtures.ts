@@ -27,10 +27,7 @@ export const PIPELINE: VersionManifest = {
 };
 
 /** Inserts a version row directly (the registry's control API is not needed for ingest tests). */
-export async function insertVersion(
-  db: Db,
-  options: { manifest?: VersionManifest; status?: VersionStatus; current?: boolean } = {},
-): Promise<string> {
+export async function insertVersion(db: Db, options: { manifest?: VersionManifest; status?: VersionStatus; current?: boolean } = {}): Promise<string> {
   const manifest = options.manifest ?? PIPELINE;
   const id = newId('vers');
   const now = new Date();

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { createPostgresDatabase } from './postgres-database';
-import { openDb, type OpenedDb } from '@/lib/db/open';
-import { queryRows, type Db } from '@/lib/db/client';
 import { sql } from 'drizzle-orm';
+import { type Db, queryRows } from '@/lib/db/client';
+import { type OpenedDb, openDb } from '@/lib/db/open';
+import { createPostgresDatabase } from './postgres-database';
 
 export { createPostgresDatabase };
 

@@ -7,8 +7,8 @@ import type { CommitListData } from '@/lib/api/hooks/use-commits';
 import { commitKeys } from '@/lib/api/query-keys';
 import { COMMIT_PAGE_SIZE, parseCommitFilters } from '@/lib/contract/schemas';
 import { listCommits } from '@/lib/db/queries/commits';
-import { pagePath, requirePageCaller } from '@/lib/server/page-guard';
 import { routes } from '@/lib/routes';
+import { pagePath, requirePageCaller } from '@/lib/server/page-guard';
 import { getStore } from '@/lib/server/store';
 
 export const metadata: Metadata = { title: 'Commits' };

@@ -8,8 +8,8 @@ import { parseRunFilters } from '@/lib/contract/schemas';
 import { listRunFacets } from '@/lib/db/queries/run-facets';
 import { countRuns, listRuns } from '@/lib/db/queries/runs';
 import { countFilters, RUN_PAGE_SIZE } from '@/lib/domain/run-list-filters';
-import { pagePath, requirePageCaller } from '@/lib/server/page-guard';
 import { routes } from '@/lib/routes';
+import { pagePath, requirePageCaller } from '@/lib/server/page-guard';
 import { getStore } from '@/lib/server/store';
 
 export const metadata: Metadata = { title: 'Runs' };
@@ -24,11 +24,7 @@ export default async function RunsPage({ searchParams }: RunsPageProps) {
   await requirePageCaller(pagePath(routes.runs(), await searchParams));
   const filters = parseRunFilters(await searchParams);
   const { db } = await getStore();
-  const [page, counts, facets] = await Promise.all([
-    listRuns(db, { ...filters, limit: RUN_PAGE_SIZE }),
-    countRuns(db, filters),
-    listRunFacets(db),
-  ]);
+  const [page, counts, facets] = await Promise.all([listRuns(db, { ...filters, limit: RUN_PAGE_SIZE }), countRuns(db, filters), listRunFacets(db)]);
 
   const qc = new QueryClient();
   qc.setQueryData<RunListData>(runKeys.list(filters), { pages: [page], pageParams: [null] });

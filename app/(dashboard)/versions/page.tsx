@@ -6,8 +6,8 @@ import { VersionsView } from '@/components/versions/versions-view';
 import { ALL_VERSIONS, type VersionListData } from '@/lib/api/hooks/use-versions';
 import { versionKeys } from '@/lib/api/query-keys';
 import { listVersions } from '@/lib/db/queries/versions';
-import { requirePageCaller } from '@/lib/server/page-guard';
 import { routes } from '@/lib/routes';
+import { requirePageCaller } from '@/lib/server/page-guard';
 import { getStore } from '@/lib/server/store';
 
 export const metadata: Metadata = { title: 'Versions' };

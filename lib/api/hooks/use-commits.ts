@@ -1,8 +1,8 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/api/fetch-json';
 import { commitKeys } from '@/lib/api/query-keys';
-import { COMMIT_PAGE_SIZE, type CommitFilters } from '@/lib/contract/schemas';
 import type { CommitListItem } from '@/lib/contract/commits';
+import { COMMIT_PAGE_SIZE, type CommitFilters } from '@/lib/contract/schemas';
 import { routes } from '@/lib/routes';
 
 export type { CommitDetail, CommitListItem } from '@/lib/contract/commits';

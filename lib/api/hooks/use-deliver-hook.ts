@@ -12,7 +12,6 @@ export function useDeliverHook(runId: string) {
   const qc = useQueryClient();
   return useMutation<HookResponse, ApiError, { token: string; payload?: unknown }>({
     mutationFn: ({ token, payload }) => fetchJson<HookResponse>(routes.api.hook(token), { method: 'POST', json: payload === undefined ? {} : { payload } }),
-    onSettled: () =>
-      Promise.all([qc.invalidateQueries({ queryKey: runKeys.detail(runId) }), qc.invalidateQueries({ queryKey: commitKeys.all })]),
+    onSettled: () => Promise.all([qc.invalidateQueries({ queryKey: runKeys.detail(runId) }), qc.invalidateQueries({ queryKey: commitKeys.all })]),
   });
 }

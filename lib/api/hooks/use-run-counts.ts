@@ -1,8 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/api/fetch-json';
 import { runKeys } from '@/lib/api/query-keys';
-import type { RunFilters } from '@/lib/contract/schemas';
 import type { RunCounts } from '@/lib/contract/runs';
+import type { RunFilters } from '@/lib/contract/schemas';
 import { countFilters } from '@/lib/domain/run-list-filters';
 import { LIVE_REFRESH_MS } from '@/lib/domain/run-list-live';
 import { routes } from '@/lib/routes';

@@ -5,8 +5,7 @@ import type { RunDetail } from '@/lib/contract/runs';
 import { isActive } from '@/lib/domain/run-phase';
 import { routes } from '@/lib/routes';
 
-export type { NodeSummary } from '@/lib/contract/runs';
-export type { ArtifactEdge, RunDetail } from '@/lib/contract/runs';
+export type { ArtifactEdge, NodeSummary, RunDetail } from '@/lib/contract/runs';
 
 /** How often an active run is polled. */
 export const RUN_POLL_MS = 2_000;

@@ -25,8 +25,7 @@ export interface RunUpgradeResult {
 export function useRunUpgradePreview(runId: string, input: RunUpgradeInput | null) {
   return useQuery({
     queryKey: runKeys.upgradePreview(runId, input ?? {}),
-    queryFn: ({ signal }) =>
-      fetchJson<RunUpgradeResult>(routes.api.runUpgrade(runId), { method: 'POST', json: { ...input, dryRun: true }, signal }),
+    queryFn: ({ signal }) => fetchJson<RunUpgradeResult>(routes.api.runUpgrade(runId), { method: 'POST', json: { ...input, dryRun: true }, signal }),
     enabled: input !== null,
     staleTime: 0,
     gcTime: 30_000,

@@ -34,7 +34,10 @@ describe('decodeValue', () => {
     const at = new Date('2026-12-07T20:12:53.152Z');
     const value = {
       at,
-      byName: new Map<string, unknown>([['a', 1], ['b', { c: at }]]),
+      byName: new Map<string, unknown>([
+        ['a', 1],
+        ['b', { c: at }],
+      ]),
       byNumber: new Map<number, string>([[1, 'one']]),
       tags: new Set(['x', 'y']),
       big: 12345678901234567890n,

@@ -98,19 +98,33 @@ type Reviver = (value: unknown) => unknown;
 const rec = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : {});
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const base64Length = (v: unknown) => (typeof v === 'string' && v !== '.' ? Buffer.from(v, 'base64').length : 0);
-const binary = (type: string): Reviver => (v) => ({ $type: type, byteLength: typeof v === 'string' ? base64Length(v) : Number(rec(v).byteLength ?? 0) });
-const errorLike = (type: string): Reviver => (v) => {
-  const e = rec(v);
-  return { $type: type, name: str(e.name) ?? type, message: str(e.message) ?? '', ...(str(e.stack) ? { stack: str(e.stack) } : {}), ...('cause' in e ? { cause: e.cause } : {}) };
-};
-const stream = (type: string): Reviver => (v) => {
-  const s = rec(v);
-  return { $type: type, ...(str(s.name) ? { stream: str(s.name) } : {}), ...(str(s.type) ? { kind: str(s.type) } : {}) };
-};
+const binary =
+  (type: string): Reviver =>
+  (v) => ({ $type: type, byteLength: typeof v === 'string' ? base64Length(v) : Number(rec(v).byteLength ?? 0) });
+const errorLike =
+  (type: string): Reviver =>
+  (v) => {
+    const e = rec(v);
+    return {
+      $type: type,
+      name: str(e.name) ?? type,
+      message: str(e.message) ?? '',
+      ...(str(e.stack) ? { stack: str(e.stack) } : {}),
+      ...('cause' in e ? { cause: e.cause } : {}),
+    };
+  };
+const stream =
+  (type: string): Reviver =>
+  (v) => {
+    const s = rec(v);
+    return { $type: type, ...(str(s.name) ? { stream: str(s.name) } : {}), ...(str(s.type) ? { kind: str(s.type) } : {}) };
+  };
 const className = (classId: unknown) => (str(classId) ?? 'Unknown').split('/').filter(Boolean).pop() ?? 'Unknown';
 const headers = (v: unknown): Record<string, string> => {
   const out: Record<string, string> = {};
-  if (Array.isArray(v)) for (const pair of v) if (Array.isArray(pair) && typeof pair[0] === 'string') out[pair[0]] = out[pair[0]] ? `${out[pair[0]]}, ${String(pair[1])}` : String(pair[1]);
+  if (Array.isArray(v))
+    for (const pair of v)
+      if (Array.isArray(pair) && typeof pair[0] === 'string') out[pair[0]] = out[pair[0]] ? `${out[pair[0]]}, ${String(pair[1])}` : String(pair[1]);
   return out;
 };
 
@@ -229,7 +243,8 @@ function convertObject(obj: object, ancestors: Set<object>, depth: number): Json
   if (obj instanceof Set) return [...obj].map((v) => inner(v) ?? null);
   if (obj instanceof RegExp) return String(obj);
   if (obj instanceof URL) return obj.href;
-  if (obj instanceof Error) return { $type: 'Error', name: obj.name, message: cleanString(obj.message), ...(obj.stack ? { stack: cleanString(obj.stack) } : {}) };
+  if (obj instanceof Error)
+    return { $type: 'Error', name: obj.name, message: cleanString(obj.message), ...(obj.stack ? { stack: cleanString(obj.stack) } : {}) };
   if (ArrayBuffer.isView(obj) || obj instanceof ArrayBuffer) return { $type: obj.constructor.name, byteLength: obj.byteLength };
   if (obj instanceof Number || obj instanceof String || obj instanceof Boolean) return inner(obj.valueOf()) ?? null;
   return plainObject(Object.entries(obj), inner);

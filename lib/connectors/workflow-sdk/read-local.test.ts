@@ -14,20 +14,38 @@ const ulid = monotonicFactory();
 
 async function completedRun(world: World, name = 'processOrder'): Promise<string> {
   const input = await dehydrateWorkflowArguments(['ord_1'], '', undefined);
-  const runId = (await world.events.create(null, { eventType: 'run_created', eventData: { deploymentId: 'dpl_test', workflowName: `workflow//./workflows/order//${name}`, input } })).run!.runId;
+  const runId = (
+    await world.events.create(null, {
+      eventType: 'run_created',
+      eventData: { deploymentId: 'dpl_test', workflowName: `workflow//./workflows/order//${name}`, input },
+    })
+  ).run!.runId;
   await world.events.create(runId, { eventType: 'run_started' });
   const correlationId = `step_${ulid()}`;
   const stepInput = await dehydrateStepArguments({ args: ['ord_1'] }, runId, undefined);
-  await world.events.create(runId, { eventType: 'step_created', correlationId, eventData: { stepName: 'step//./workflows/order//fetchOrder', input: stepInput } });
+  await world.events.create(runId, {
+    eventType: 'step_created',
+    correlationId,
+    eventData: { stepName: 'step//./workflows/order//fetchOrder', input: stepInput },
+  });
   await world.events.create(runId, { eventType: 'step_started', correlationId });
-  await world.events.create(runId, { eventType: 'step_completed', correlationId, eventData: { result: await dehydrateStepReturnValue({ ok: true }, runId, undefined) } });
+  await world.events.create(runId, {
+    eventType: 'step_completed',
+    correlationId,
+    eventData: { result: await dehydrateStepReturnValue({ ok: true }, runId, undefined) },
+  });
   await world.events.create(runId, { eventType: 'run_completed', eventData: { output: await dehydrateWorkflowReturnValue('done', runId, undefined) } });
   return runId;
 }
 
 async function sleepingRun(world: World): Promise<{ runId: string; waitId: string }> {
   const input = await dehydrateWorkflowArguments([7], '', undefined);
-  const runId = (await world.events.create(null, { eventType: 'run_created', eventData: { deploymentId: 'dpl_test', workflowName: 'workflow//./workflows/order//nightly', input } })).run!.runId;
+  const runId = (
+    await world.events.create(null, {
+      eventType: 'run_created',
+      eventData: { deploymentId: 'dpl_test', workflowName: 'workflow//./workflows/order//nightly', input },
+    })
+  ).run!.runId;
   await world.events.create(runId, { eventType: 'run_started' });
   const waitId = `wait_${ulid()}`;
   await world.events.create(runId, { eventType: 'wait_created', correlationId: waitId, eventData: { resumeAt: new Date(Date.now() + 86_400_000) } });
@@ -99,7 +117,10 @@ describe('readLocalWorld', () => {
     const runId = await completedRun(world);
     const events = await readdir(path.join(dir, 'events'));
     // The world writes the run file, then the run_completed event: lose the event as a crash would.
-    const last = events.filter((f) => f.startsWith(`${runId}-`)).sort().at(-1)!;
+    const last = events
+      .filter((f) => f.startsWith(`${runId}-`))
+      .sort()
+      .at(-1)!;
     await unlink(path.join(dir, 'events', last));
     const snap = await readLocalWorld(dir).readRun(runId);
     expect('run' in snap && snap.run.status).toBe('completed');

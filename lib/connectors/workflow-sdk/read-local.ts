@@ -1,17 +1,17 @@
-import { promises as fs, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { type Dirent, promises as fs, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import {
   describeIssue,
+  type RunProblem,
   SdkEventSchema,
+  type SdkHook,
   SdkHookSchema,
+  type SdkReadResult,
   SdkRunSchema,
+  type SdkRunSnapshot,
   SdkStepSchema,
   SdkWaitSchema,
-  type RunProblem,
-  type SdkHook,
-  type SdkReadResult,
-  type SdkRunSnapshot,
 } from './types';
 
 /**

@@ -3,14 +3,14 @@ import type { Pool, PoolClient } from 'pg';
 import type { z } from 'zod';
 import {
   describeIssue,
+  type RunProblem,
   SdkEventSchema,
   SdkHookSchema,
+  type SdkReadResult,
   SdkRunSchema,
+  type SdkRunSnapshot,
   SdkStepSchema,
   SdkWaitSchema,
-  type RunProblem,
-  type SdkReadResult,
-  type SdkRunSnapshot,
 } from './types';
 
 /**
@@ -217,7 +217,8 @@ function assemble(ids: string[], rows: Record<keyof typeof QUERIES, Row[]>): Sdk
     const run = runs.get(runId)?.[0];
     if (problem) result.problems.push({ runId, problem });
     else if (!run) result.problems.push({ runId, problem: 'no such run' });
-    else result.runs.push({ run, steps: steps.get(runId) ?? [], events: events.get(runId) ?? [], hooks: hooks.get(runId) ?? [], waits: waits.get(runId) ?? [] });
+    else
+      result.runs.push({ run, steps: steps.get(runId) ?? [], events: events.get(runId) ?? [], hooks: hooks.get(runId) ?? [], waits: waits.get(runId) ?? [] });
   }
   return result;
 }

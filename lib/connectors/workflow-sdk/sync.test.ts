@@ -37,7 +37,10 @@ describe('WorkflowSync on a world-local directory', () => {
   });
   const startRun = async (name: string) => {
     const input = await dehydrateWorkflowArguments([name], '', undefined);
-    const created = await world.events.create(null, { eventType: 'run_created', eventData: { deploymentId: 'dpl_local@4.4.1', workflowName: `workflow//./w//${name}`, input } });
+    const created = await world.events.create(null, {
+      eventType: 'run_created',
+      eventData: { deploymentId: 'dpl_local@4.4.1', workflowName: `workflow//./w//${name}`, input },
+    });
     await world.events.create(created.run!.runId, { eventType: 'run_started' });
     return created.run!.runId;
   };

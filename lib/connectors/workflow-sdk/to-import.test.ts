@@ -27,7 +27,12 @@ describe('toImportRun', () => {
   };
   const start = async (name: string, started = true) => {
     const input = await dehydrateWorkflowArguments([name], '', undefined);
-    const runId = (await world.events.create(null, { eventType: 'run_created', eventData: { deploymentId: 'dpl_test', workflowName: `workflow//./workflows/order//${name}`, input } })).run!.runId;
+    const runId = (
+      await world.events.create(null, {
+        eventType: 'run_created',
+        eventData: { deploymentId: 'dpl_test', workflowName: `workflow//./workflows/order//${name}`, input },
+      })
+    ).run!.runId;
     if (started) await world.events.create(runId, { eventType: 'run_started' });
     return runId;
   };
@@ -50,7 +55,15 @@ describe('toImportRun', () => {
 
   it('maps a run that has not started yet', async () => {
     const run = toImportRun(await snap(await start('queuedFlow', false)), { versionKey: 'dpl_test' });
-    expect(run).toMatchObject({ phase: 'queued', result: 'unknown', engineStatus: 'pending', startedAt: null, nodes: [], waiting: null, input: ['queuedFlow'] });
+    expect(run).toMatchObject({
+      phase: 'queued',
+      result: 'unknown',
+      engineStatus: 'pending',
+      startedAt: null,
+      nodes: [],
+      waiting: null,
+      input: ['queuedFlow'],
+    });
     expect(run.events.map((e) => e.type)).toEqual(['run_created']);
   });
 
@@ -58,9 +71,15 @@ describe('toImportRun', () => {
     const runId = await start('retrying');
     const step = await createStep(runId, 'chargeCard');
     await world.events.create(runId, { eventType: 'step_started', correlationId: step });
-    await world.events.create(runId, { eventType: 'step_retrying', correlationId: step, eventData: { error: { message: 'card declined' }, stack: 'Error: card declined' } });
+    await world.events.create(runId, {
+      eventType: 'step_retrying',
+      correlationId: step,
+      eventData: { error: { message: 'card declined' }, stack: 'Error: card declined' },
+    });
     const run = toImportRun(await snap(runId), { versionKey: 'dpl_test' });
-    expect(run.nodes).toEqual([expect.objectContaining({ nodeId: 'chargeCard', status: 'pending', attempt: 1, error: { message: 'card declined', stack: 'Error: card declined' } })]);
+    expect(run.nodes).toEqual([
+      expect.objectContaining({ nodeId: 'chargeCard', status: 'pending', attempt: 1, error: { message: 'card declined', stack: 'Error: card declined' } }),
+    ]);
     expect(run.waiting).toBeNull();
   });
 
@@ -68,7 +87,11 @@ describe('toImportRun', () => {
     const runId = await start('raceFlow');
     const first = await createStep(runId, 'prepare');
     await world.events.create(runId, { eventType: 'step_started', correlationId: first });
-    await world.events.create(runId, { eventType: 'step_completed', correlationId: first, eventData: { result: await dehydrateStepReturnValue(1, runId, undefined) } });
+    await world.events.create(runId, {
+      eventType: 'step_completed',
+      correlationId: first,
+      eventData: { result: await dehydrateStepReturnValue(1, runId, undefined) },
+    });
     const token = `race-${ulid()}`;
     await world.events.create(runId, { eventType: 'hook_created', correlationId: `hook_${ulid()}`, eventData: { token } });
     const until = new Date(Date.now() + 7 * 86_400_000);
@@ -99,11 +122,18 @@ describe('toImportRun', () => {
     const step = await createStep(runId, 'export');
     await world.events.create(runId, { eventType: 'step_started', correlationId: step });
     const big = { rows: 'r'.repeat(40_000) };
-    await world.events.create(runId, { eventType: 'step_completed', correlationId: step, eventData: { result: await dehydrateStepReturnValue(big, runId, undefined) } });
+    await world.events.create(runId, {
+      eventType: 'step_completed',
+      correlationId: step,
+      eventData: { result: await dehydrateStepReturnValue(big, runId, undefined) },
+    });
     const snapshot = await snap(runId);
     const run = toImportRun(snapshot, { versionKey: 'dpl_test' });
     expect(run.nodes[0]!.output).toEqual(big);
-    expect(run.events.find((e) => e.type === 'step_completed')!.data.result).toMatchObject({ $truncated: true, preview: expect.stringMatching(/^\{"rows":"rrr/) });
+    expect(run.events.find((e) => e.type === 'step_completed')!.data.result).toMatchObject({
+      $truncated: true,
+      preview: expect.stringMatching(/^\{"rows":"rrr/),
+    });
     expect(JSON.stringify(run.events).length).toBeLessThan(20_000);
     const small = toImportRun(snapshot, { versionKey: 'dpl_test', maxValueBytes: 1024 });
     expect(small.nodes[0]!.output).toMatchObject({ $truncated: true, bytes: JSON.stringify(big).length });
@@ -115,7 +145,11 @@ describe('toImportRun', () => {
     for (const name of ['a', 'a', 'b', 'a']) {
       const step = await createStep(runId, name);
       await world.events.create(runId, { eventType: 'step_started', correlationId: step });
-      await world.events.create(runId, { eventType: 'step_completed', correlationId: step, eventData: { result: await dehydrateStepReturnValue(name, runId, undefined) } });
+      await world.events.create(runId, {
+        eventType: 'step_completed',
+        correlationId: step,
+        eventData: { result: await dehydrateStepReturnValue(name, runId, undefined) },
+      });
     }
     const once = toImportRun(await snap(runId), { versionKey: 'dpl_test' });
     expect(once.nodes.map((n) => n.nodeId)).toEqual(['a', 'a.2', 'b', 'a.3']);

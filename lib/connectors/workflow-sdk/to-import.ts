@@ -59,7 +59,8 @@ function structuredError(raw: unknown, withCode: boolean): Json | undefined {
 
 /** A step's input is `{ args, closureVars?, thisVal? }`: shown as its args when that is all there is. */
 function stepArgs(value: Json): Json {
-  if (value && typeof value === 'object' && !Array.isArray(value) && Array.isArray(value.args) && Object.keys(value).every((k) => k === 'args')) return value.args;
+  if (value && typeof value === 'object' && !Array.isArray(value) && Array.isArray(value.args) && Object.keys(value).every((k) => k === 'args'))
+    return value.args;
   return value;
 }
 
@@ -111,7 +112,8 @@ export function toImportRun(snapshot: SdkRunSnapshot, options: ToImportOptions):
   }
 
   const waits = new Map<string, { createdAt: Date; resumeAt?: Date }>();
-  for (const e of events) if (e.eventType === 'wait_created' && e.correlationId) waits.set(e.correlationId, { createdAt: e.createdAt, resumeAt: asDate(e.eventData?.resumeAt) });
+  for (const e of events)
+    if (e.eventType === 'wait_created' && e.correlationId) waits.set(e.correlationId, { createdAt: e.createdAt, resumeAt: asDate(e.eventData?.resumeAt) });
   for (const w of snapshot.waits) {
     const key = w.waitId.startsWith(`${run.runId}-`) ? w.waitId.slice(run.runId.length + 1) : w.waitId;
     if (!waits.has(key)) waits.set(key, { createdAt: w.createdAt, resumeAt: w.resumeAt });
@@ -213,7 +215,10 @@ function inferNeeds(events: SdkEvent[], nodeIdOf: Map<string, string>, drafts: D
     if (!id) continue;
     if (CREATES[e.eventType] && !needs.has(id)) {
       if (since.length > 0) [wave, since] = [since, []];
-      needs.set(id, wave.filter((n) => n !== id));
+      needs.set(
+        id,
+        wave.filter((n) => n !== id),
+      );
     }
     if (ENDS.has(e.eventType) && !finished.has(id) && needs.has(id)) {
       finished.add(id);
@@ -265,7 +270,14 @@ const asString = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : un
 // Versions and the app's build manifest
 // ---------------------------------------------------------------------------------------------------------
 
-export function toImportVersion(v: { deploymentId: string; key?: string; label?: string; manifest?: VersionManifest; address?: string; current?: boolean }): ImportVersion {
+export function toImportVersion(v: {
+  deploymentId: string;
+  key?: string;
+  label?: string;
+  manifest?: VersionManifest;
+  address?: string;
+  current?: boolean;
+}): ImportVersion {
   return {
     key: v.key ?? v.deploymentId,
     label: (v.label ?? v.deploymentId).slice(0, 100),
@@ -311,11 +323,17 @@ export function manifestFromBuild(build: unknown): VersionManifest {
       const graph = obj(obj(entry).graph);
       const nodes: GraphNode[] = (Array.isArray(graph.nodes) ? graph.nodes : []).map((n) => {
         const data = obj(obj(n).data);
-        return { id: String(obj(n).id), kind: String(data.nodeKind ?? obj(n).type ?? ''), stepId: typeof data.stepId === 'string' ? data.stepId : undefined, label: typeof data.label === 'string' ? data.label : undefined };
+        return {
+          id: String(obj(n).id),
+          kind: String(data.nodeKind ?? obj(n).type ?? ''),
+          stepId: typeof data.stepId === 'string' ? data.stepId : undefined,
+          label: typeof data.label === 'string' ? data.label : undefined,
+        };
       });
       if (!Array.isArray(graph.nodes)) {
         // No graph (an older build): the steps of the workflow's file, without needs.
-        for (const s of Object.values(obj(steps[file]))) if (typeof obj(s).stepId === 'string') nodes.push({ id: String(obj(s).stepId), kind: 'step', stepId: String(obj(s).stepId) });
+        for (const s of Object.values(obj(steps[file])))
+          if (typeof obj(s).stepId === 'string') nodes.push({ id: String(obj(s).stepId), kind: 'step', stepId: String(obj(s).stepId) });
       }
       const edges = (Array.isArray(graph.edges) ? graph.edges : []).map(obj).filter((e) => e.type !== 'loop');
       const isStep = (n: GraphNode) => n.kind === 'step' && !!n.stepId && !isBuiltin(n.stepId);
@@ -335,7 +353,8 @@ export function manifestFromBuild(build: unknown): VersionManifest {
 function stepsOfGraph(nodes: GraphNode[], edges: Record<string, unknown>[], keep: (n: GraphNode) => boolean): StepDefinition[] {
   const index = new Map(nodes.map((n, i) => [n.id, i]));
   const incoming = new Map<string, string[]>();
-  for (const e of edges) if (typeof e.source === 'string' && typeof e.target === 'string') incoming.set(e.target, (incoming.get(e.target) ?? []).concat(e.source));
+  for (const e of edges)
+    if (typeof e.source === 'string' && typeof e.target === 'string') incoming.set(e.target, (incoming.get(e.target) ?? []).concat(e.source));
   const ids = new Map<string, string>();
   const counts = new Map<string, number>();
   for (const n of nodes.filter(keep)) {
@@ -358,7 +377,10 @@ function stepsOfGraph(nodes: GraphNode[], edges: Record<string, unknown>[], keep
         if ((index.get(p) ?? Infinity) < own) found.add(p);
       } else queue.push(...(incoming.get(p) ?? []));
     }
-    const needs = [...found].sort((a, b) => index.get(a)! - index.get(b)!).slice(0, 100).map((p) => ({ step: ids.get(p)! }));
+    const needs = [...found]
+      .sort((a, b) => index.get(a)! - index.get(b)!)
+      .slice(0, 100)
+      .map((p) => ({ step: ids.get(p)! }));
     const action = n.kind === 'step' ? { run: n.stepId! } : n.label === 'sleep' ? { sleep: '0s' } : { hook: {} };
     return { id: ids.get(n.id)!, ...(needs.length > 0 ? { needs } : {}), ...action };
   });

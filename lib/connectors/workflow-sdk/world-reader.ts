@@ -1,6 +1,6 @@
-import type { WorldReader } from './sync';
 import { readLocalWorld } from './read-local';
 import { type PgChangeCursor, readPostgresWorld } from './read-postgres';
+import type { WorldReader } from './sync';
 
 /** How far back each pass over world-postgres starts before the previous cursor: rows committed late still count. */
 const PG_OVERLAP_MS = 5_000;

@@ -74,18 +74,32 @@ async function writeScenario(world: World): Promise<Scenario> {
   const charge = await createStep(completed, 'chargeCard', [42]);
   const progress = await createStep(completed, 'emitProgress', ['fetched']);
   await ev.create(completed, { eventType: 'step_started', correlationId: charge });
-  await ev.create(completed, { eventType: 'step_retrying', correlationId: charge, eventData: { error: 'transient card error', stack: 'Error: transient card error\n    at chargeCard' } });
+  await ev.create(completed, {
+    eventType: 'step_retrying',
+    correlationId: charge,
+    eventData: { error: 'transient card error', stack: 'Error: transient card error\n    at chargeCard' },
+  });
   await finishStep(completed, charge, { chargeId: 'ch_1' });
   await finishStep(completed, progress, undefined);
   await step(completed, 'notify', [], 'sent');
   await step(completed, 'fetchOrder', ['ord_1'], { orderId: 'ord_1' });
-  await ev.create(completed, { eventType: 'run_completed', eventData: { output: await dehydrateWorkflowReturnValue({ at, tags: new Map([['a', 1]]) }, completed, undefined) } });
+  await ev.create(completed, {
+    eventType: 'run_completed',
+    eventData: { output: await dehydrateWorkflowReturnValue({ at, tags: new Map([['a', 1]]) }, completed, undefined) },
+  });
 
   const failed = await start('brokenFlow', [3]);
   const failing = await createStep(failed, 'failingStep', []);
   await ev.create(failed, { eventType: 'step_started', correlationId: failing });
-  await ev.create(failed, { eventType: 'step_failed', correlationId: failing, eventData: { error: 'boom: validation failed', stack: 'Error: boom: validation failed' } });
-  await ev.create(failed, { eventType: 'run_failed', eventData: { error: { message: 'boom: validation failed', stack: 'Error: boom' }, errorCode: 'USER_ERROR' } });
+  await ev.create(failed, {
+    eventType: 'step_failed',
+    correlationId: failing,
+    eventData: { error: 'boom: validation failed', stack: 'Error: boom: validation failed' },
+  });
+  await ev.create(failed, {
+    eventType: 'run_failed',
+    eventData: { error: { message: 'boom: validation failed', stack: 'Error: boom' }, errorCode: 'USER_ERROR' },
+  });
 
   const sleeping = await start('nightly', [7]);
   await step(sleeping, 'fetchOrder', ['n7'], { orderId: 'n7' });
@@ -101,7 +115,11 @@ async function writeScenario(world: World): Promise<Scenario> {
   const approved = await start('approvalFlow', ['req_3']);
   const hook = await createHook(approved, `approval-req_3-${ulid()}`);
   hookIds[approved] = hook;
-  await ev.create(approved, { eventType: 'hook_received', correlationId: hook, eventData: { payload: await dehydrateStepReturnValue({ approved: true }, approved, undefined) } });
+  await ev.create(approved, {
+    eventType: 'hook_received',
+    correlationId: hook,
+    eventData: { payload: await dehydrateStepReturnValue({ approved: true }, approved, undefined) },
+  });
   await step(approved, 'record', [true], 'ok');
   await ev.create(approved, { eventType: 'run_completed', eventData: { output: await dehydrateWorkflowReturnValue({ approved: true }, approved, undefined) } });
 
@@ -122,7 +140,15 @@ function expectMapping(read: SdkReadResult, s: Scenario) {
   const nodes = (runId: string) => Object.fromEntries(get(runId).nodes.map((n) => [n.nodeId, n]));
 
   const done = get(s.completed);
-  expect(done).toMatchObject({ workflow: 'processOrder', workflowRef: workflow('processOrder'), engineStatus: 'completed', phase: 'finished', result: 'success', waiting: null, input: ['ord_1'] });
+  expect(done).toMatchObject({
+    workflow: 'processOrder',
+    workflowRef: workflow('processOrder'),
+    engineStatus: 'completed',
+    phase: 'finished',
+    result: 'success',
+    waiting: null,
+    input: ['ord_1'],
+  });
   expect(done.output).toEqual({ at: '2026-12-07T20:12:53.152Z', tags: { a: 1 } });
   expect(done.nodes.map((n) => n.nodeId)).toEqual(['fetchOrder', 'chargeCard', 'emitProgress', 'notify', 'fetchOrder.2']);
   const n = nodes(s.completed);
@@ -140,7 +166,12 @@ function expectMapping(read: SdkReadResult, s: Scenario) {
   expect(done.events.at(-1)).toMatchObject({ type: 'run_completed', data: { output: { at: '2026-12-07T20:12:53.152Z', tags: { a: 1 } } } });
 
   const failed = get(s.failed);
-  expect(failed).toMatchObject({ phase: 'finished', result: 'failed', engineStatus: 'failed', error: { message: 'boom: validation failed', code: 'USER_ERROR' } });
+  expect(failed).toMatchObject({
+    phase: 'finished',
+    result: 'failed',
+    engineStatus: 'failed',
+    error: { message: 'boom: validation failed', code: 'USER_ERROR' },
+  });
   expect(nodes(s.failed).failingStep).toMatchObject({ status: 'failed', error: { message: 'boom: validation failed' } });
 
   const sleeping = get(s.sleeping);
@@ -207,7 +238,11 @@ describe.skipIf(!baseUrl)('world-postgres (written by @workflow/world-postgres)'
     pool = new pg.Pool({ connectionString: database.url, max: 4 });
     // As the package's own cli.js sets a database up: its drizzle migrations, from inside the package.
     const pkg = path.dirname(createRequire(import.meta.url).resolve('@workflow/world-postgres'));
-    await migrate(drizzle(pool), { migrationsFolder: path.join(pkg, '..', 'src', 'drizzle', 'migrations'), migrationsTable: 'workflow_migrations', migrationsSchema: 'workflow_drizzle' });
+    await migrate(drizzle(pool), {
+      migrationsFolder: path.join(pkg, '..', 'src', 'drizzle', 'migrations'),
+      migrationsTable: 'workflow_migrations',
+      migrationsSchema: 'workflow_drizzle',
+    });
     world = createPostgresWorld({ connectionString: database.url });
     scenario = await writeScenario(world);
   });
@@ -239,7 +274,11 @@ describe.skipIf(!baseUrl)('world-postgres (written by @workflow/world-postgres)'
     // A hook receiving a payload writes an event but leaves workflow_runs.updated_at alone.
     const { rows: before } = await pool.query(`select updated_at from workflow.workflow_runs where id = $1`, [scenario.waitingOnHook]);
     const hookId = scenario.hookIds[scenario.waitingOnHook]!;
-    await world.events.create(scenario.waitingOnHook, { eventType: 'hook_received', correlationId: hookId, eventData: { payload: await dehydrateStepReturnValue({ approved: false }, scenario.waitingOnHook, undefined) } });
+    await world.events.create(scenario.waitingOnHook, {
+      eventType: 'hook_received',
+      correlationId: hookId,
+      eventData: { payload: await dehydrateStepReturnValue({ approved: false }, scenario.waitingOnHook, undefined) },
+    });
     const { rows: after } = await pool.query(`select updated_at from workflow.workflow_runs where id = $1`, [scenario.waitingOnHook]);
     expect(after).toEqual(before);
     const next = await reader.changedRuns(rest.cursor, 100);

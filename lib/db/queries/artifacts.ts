@@ -52,7 +52,14 @@ export async function getArtifactUsage(db: Db, digest: string): Promise<Artifact
     : [];
   const consumedBy = listing.length
     ? await db
-        .select({ runId: stagedArtifacts.runId, nodeId: stagedArtifacts.nodeId, producerId: stagedArtifacts.producerId, workflow: runs.workflow, createdAt: runs.createdAt, manifest: stagedArtifacts.digest })
+        .select({
+          runId: stagedArtifacts.runId,
+          nodeId: stagedArtifacts.nodeId,
+          producerId: stagedArtifacts.producerId,
+          workflow: runs.workflow,
+          createdAt: runs.createdAt,
+          manifest: stagedArtifacts.digest,
+        })
         .from(stagedArtifacts)
         .innerJoin(runs, eq(runs.id, stagedArtifacts.runId))
         .where(inArray(stagedArtifacts.digest, listing))

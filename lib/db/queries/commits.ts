@@ -1,6 +1,6 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
-import type { Db } from '@/lib/db/client';
 import type { CommitChange, CommitDetail, CommitListItem } from '@/lib/contract/commits';
+import type { Db } from '@/lib/db/client';
 import { type CommitRow, commits } from '@/lib/db/schema';
 import { notFound } from '@/lib/errors';
 
@@ -31,7 +31,10 @@ function toItem(c: CommitRow): CommitListItem {
 
 /** The commit log, newest first, filtered by entity (and id), actor and action; paged by seq. */
 export async function listCommits(db: Db, q: CommitQuery): Promise<{ items: CommitListItem[]; nextCursor: number | null }> {
-  const touches = q.entity || q.id ? sql`${commits.changes} @> ${JSON.stringify([{ ...(q.entity ? { entity: q.entity } : {}), ...(q.id ? { id: q.id } : {}) }])}::jsonb` : undefined;
+  const touches =
+    q.entity || q.id
+      ? sql`${commits.changes} @> ${JSON.stringify([{ ...(q.entity ? { entity: q.entity } : {}), ...(q.id ? { id: q.id } : {}) }])}::jsonb`
+      : undefined;
   const rows = await db
     .select()
     .from(commits)

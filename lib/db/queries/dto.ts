@@ -1,5 +1,5 @@
-import type { NodeRow, RunRow } from '@/lib/db/schema';
 import type { NodeDto, NodeSummary, RunDto, RunListItem } from '@/lib/contract/runs';
+import type { NodeRow, RunRow } from '@/lib/db/schema';
 
 export const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
@@ -59,5 +59,12 @@ export function toNodeSummary(n: NodeSummaryRow): NodeSummary {
 }
 
 export function toNodeDto(n: NodeRow): NodeDto {
-  return { ...toNodeSummary(n), signature: n.signature, stagedManifests: n.stagedManifests, input: n.input ?? null, output: n.output ?? null, error: n.error ?? null };
+  return {
+    ...toNodeSummary(n),
+    signature: n.signature,
+    stagedManifests: n.stagedManifests,
+    input: n.input ?? null,
+    output: n.output ?? null,
+    error: n.error ?? null,
+  };
 }

@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
+import type { EngineActionDto } from '@/lib/contract/engine-actions';
 import type { Db } from '@/lib/db/client';
 import { type EngineActionRow, engineActions } from '@/lib/db/schema';
-import type { EngineActionDto } from '@/lib/contract/engine-actions';
 
 export const toEngineActionDto = (a: EngineActionRow): EngineActionDto => ({
   id: a.id,
@@ -22,4 +22,3 @@ export async function listRunActions(db: Db, runId: string, limit = 20): Promise
   const rows = await db.select().from(engineActions).where(eq(engineActions.runId, runId)).orderBy(desc(engineActions.createdAt)).limit(limit);
   return rows.map(toEngineActionDto);
 }
-

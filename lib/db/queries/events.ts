@@ -1,8 +1,8 @@
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { events, runs } from '@/lib/db/schema';
-import { notFound } from '@/lib/errors';
 import type { EventType } from '@/lib/domain/event-types';
+import { notFound } from '@/lib/errors';
 
 export interface EventDto {
   seq: number;
@@ -43,6 +43,8 @@ export async function listEvents(db: Db, runId: string, q: EventQuery): Promise<
     )
     .orderBy(asc(events.seq))
     .limit(q.limit + 1);
-  const items = rows.slice(0, q.limit).map((e) => ({ seq: e.seq, type: e.type, nodeId: e.nodeId, at: e.at.toISOString(), data: e.data, engineType: e.engineType }));
+  const items = rows
+    .slice(0, q.limit)
+    .map((e) => ({ seq: e.seq, type: e.type, nodeId: e.nodeId, at: e.at.toISOString(), data: e.data, engineType: e.engineType }));
   return { items, nextCursor: rows.length > q.limit ? (items.at(-1)?.seq ?? null) : null };
 }

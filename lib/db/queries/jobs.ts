@@ -1,8 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
+import type { JobDetail } from '@/lib/contract/jobs';
 import type { Db } from '@/lib/db/client';
 import { jobItems, jobs } from '@/lib/db/schema';
 import { notFound } from '@/lib/errors';
-import type { JobDetail } from '@/lib/contract/jobs';
 import { iso } from './dto';
 
 const ITEM_LIMIT = 1_000;

@@ -26,7 +26,11 @@ describe.each(testEngines())('read queries on $name', (engine) => {
     store = await engine.open();
     await insertVersion(store.db, { current: true });
     for (let i = 0; i < 7; i++) {
-      const run = await createRun(store.db, { workflow: 'pipeline', groupPath: i % 2 ? 'acme/web' : 'acme/web-legacy', input: { branch: `b${i}` } }, new Date(Date.UTC(2026, 10, 1, i)));
+      const run = await createRun(
+        store.db,
+        { workflow: 'pipeline', groupPath: i % 2 ? 'acme/web' : 'acme/web-legacy', input: { branch: `b${i}` } },
+        new Date(Date.UTC(2026, 10, 1, i)),
+      );
       runIds.push(run.id);
     }
     const blobs = new LocalBlobStore(fs.mkdtempSync(path.join(os.tmpdir(), 'flowdeck-q-')));

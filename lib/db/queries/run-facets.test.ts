@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ImportBody } from '@/lib/contract/engine-import';
 import type { OpenedDb } from '@/lib/db/open';
+import { importBatch } from '@/lib/ingest/import-runs';
 import { insertVersion, PIPELINE } from '@/lib/testing/fixtures';
 import { testEngines } from '@/lib/testing/stores';
-import { ImportBody } from '@/lib/contract/engine-import';
-import { importBatch } from '@/lib/ingest/import-runs';
 import { listRunFacets } from './run-facets';
 
 describe.each(testEngines())('run facets on $name', (engine) => {
@@ -33,13 +33,32 @@ describe.each(testEngines())('run facets on $name', (engine) => {
   });
 
   it('offers the sources runs come from, and the workflows of imported runs whose version names none', async () => {
-    await importBatch(store.db, 'sync', 'workflow-local', ImportBody.parse({
-      versions: [{ key: 'dpl_local@4.4.1', label: 'dpl_local@4.4.1', deploymentId: 'dpl_local@4.4.1' }],
-      runs: [{
-        externalId: 'wrun_F', versionKey: 'dpl_local@4.4.1', workflow: 'processOrder', workflowRef: 'workflow//./w//processOrder', engineStatus: 'completed',
-        phase: 'finished', result: 'success', waiting: null, createdAt: '2026-12-01T00:00:00Z', startedAt: null, finishedAt: null, input: [], nodes: [], events: [],
-      }],
-    }));
+    await importBatch(
+      store.db,
+      'sync',
+      'workflow-local',
+      ImportBody.parse({
+        versions: [{ key: 'dpl_local@4.4.1', label: 'dpl_local@4.4.1', deploymentId: 'dpl_local@4.4.1' }],
+        runs: [
+          {
+            externalId: 'wrun_F',
+            versionKey: 'dpl_local@4.4.1',
+            workflow: 'processOrder',
+            workflowRef: 'workflow//./w//processOrder',
+            engineStatus: 'completed',
+            phase: 'finished',
+            result: 'success',
+            waiting: null,
+            createdAt: '2026-12-01T00:00:00Z',
+            startedAt: null,
+            finishedAt: null,
+            input: [],
+            nodes: [],
+            events: [],
+          },
+        ],
+      }),
+    );
     const facets = await listRunFacets(store.db);
     expect(facets.sources).toEqual(['flowdeck', 'workflow-local']);
     expect(facets.workflows).toContain('processOrder');

@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
 import { encodeTime } from 'ulid';
-import type { RunListFilters } from '@/lib/domain/run-list-filters';
 import { runs } from '@/lib/db/schema';
+import type { RunListFilters } from '@/lib/domain/run-list-filters';
 
 /** Run id bound for a creation time: ids are ULIDs, so a time range is an id range on the primary key. */
 function idAt(iso: string, fill: '0' | 'Z'): string {
@@ -31,6 +31,4 @@ export function runConditions(f: RunListFilters, omitPhase = false): SQL | undef
   return present.length ? and(...present) : undefined;
 }
 
-export const hasFilters = (f: RunListFilters): boolean =>
-  Object.entries(f).some(([, v]) => (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== ''));
-
+export const hasFilters = (f: RunListFilters): boolean => Object.entries(f).some(([, v]) => (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== ''));

@@ -1,9 +1,9 @@
-import { groupBy } from '@/lib/domain/group-by';
 import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { VersionDiff } from '@/lib/contract/versions';
 import type { Db } from '@/lib/db/client';
 import { nodes, runs } from '@/lib/db/schema';
+import { groupBy } from '@/lib/domain/group-by';
 import { ACTIVE_PHASES } from '@/lib/domain/run-phase';
-import type { VersionDiff } from '@/lib/contract/versions';
 import { blastRadius, diffManifests } from '@/lib/domain/version-diff';
 import { getVersionRow } from './versions';
 
@@ -24,7 +24,12 @@ export async function diffVersions(db: Db, id: string, against: string): Promise
     ? await db
         .select({ runId: nodes.runId, nodeId: nodes.nodeId, status: nodes.status, signature: nodes.signature })
         .from(nodes)
-        .where(inArray(nodes.runId, sample.map((r) => r.id)))
+        .where(
+          inArray(
+            nodes.runId,
+            sample.map((r) => r.id),
+          ),
+        )
     : [];
   const byRun = groupBy(nodeRows, (n) => n.runId);
   return {
@@ -33,6 +38,10 @@ export async function diffVersions(db: Db, id: string, against: string): Promise
     workflows: diffManifests(from.manifest, to.manifest),
     activeRuns: sample.length,
     sampled: active.length > RADIUS_LIMIT,
-    blastRadius: blastRadius(sample.map((r) => ({ workflow: r.workflow, input: r.input, steps: byRun.get(r.id) ?? [] })), from.manifest, to.manifest),
+    blastRadius: blastRadius(
+      sample.map((r) => ({ workflow: r.workflow, input: r.input, steps: byRun.get(r.id) ?? [] })),
+      from.manifest,
+      to.manifest,
+    ),
   };
 }

@@ -1,11 +1,11 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { VersionDetail, VersionListItem } from '@/lib/contract/versions';
 import type { Db } from '@/lib/db/client';
 import { runCounts, runs, type VersionRow, versions } from '@/lib/db/schema';
-import { notFound } from '@/lib/errors';
-import type { VersionDetail, VersionListItem } from '@/lib/contract/versions';
 import { type DrainReport, drainReport } from '@/lib/domain/drain';
 import { ACTIVE_PHASES } from '@/lib/domain/run-phase';
 import type { VersionStatus } from '@/lib/domain/version-status';
+import { notFound } from '@/lib/errors';
 
 function toItem(v: VersionRow, counts: Map<string, { active: number; total: number }>): VersionListItem {
   const c = counts.get(v.id) ?? { active: 0, total: 0 };
@@ -49,7 +49,10 @@ export async function listVersions(db: Db): Promise<VersionListItem[]> {
 }
 
 export async function getVersionRow(db: Db, id: string): Promise<VersionRow> {
-  const [v] = await db.select().from(versions).where(and(eq(versions.id, id), isNull(versions.deletedAt)));
+  const [v] = await db
+    .select()
+    .from(versions)
+    .where(and(eq(versions.id, id), isNull(versions.deletedAt)));
   if (!v) throw notFound('version', id);
   return v;
 }
@@ -73,5 +76,12 @@ export async function getDrainReport(db: Db, id: string): Promise<DrainReport & 
     .from(runs)
     .where(and(eq(runs.versionId, id), inArray(runs.phase, [...ACTIVE_PHASES])))
     .orderBy(desc(runs.id));
-  return { ...drainReport(id, active.map((r) => ({ ...r, waiting: r.waiting ?? null }))), status: v.status, isCurrent: v.isCurrent };
+  return {
+    ...drainReport(
+      id,
+      active.map((r) => ({ ...r, waiting: r.waiting ?? null })),
+    ),
+    status: v.status,
+    isCurrent: v.isCurrent,
+  };
 }

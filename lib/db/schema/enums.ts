@@ -4,8 +4,8 @@ import { JOB_ITEM_STATUSES, JOB_STATUSES, UPGRADE_STRATEGIES } from '@/lib/domai
 import { NODE_STATUSES } from '@/lib/domain/node-status';
 import { ROLES } from '@/lib/domain/roles';
 import { RUN_PHASES, RUN_RESULTS } from '@/lib/domain/run-phase';
-import { VERSION_STATUSES } from '@/lib/domain/version-status';
 import { ENGINE_ACTION_KINDS, ENGINE_ACTION_STATUSES, RUN_SOURCES } from '@/lib/domain/run-source';
+import { VERSION_STATUSES } from '@/lib/domain/version-status';
 
 export const runPhase = pgEnum('run_phase', RUN_PHASES);
 export const runResult = pgEnum('run_result', RUN_RESULTS);

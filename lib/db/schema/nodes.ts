@@ -34,9 +34,7 @@ export const nodes = pgTable(
     primaryKey({ columns: [t.runId, t.nodeId] }),
     index('nodes_artifact_manifest').on(t.artifactManifest, t.runId),
     // Cache lookups: a successful node of the same step signature that published a manifest.
-    index('nodes_cache')
-      .on(t.signature)
-      .where(sql`${t.status} = 'success' and ${t.artifactManifest} is not null`),
+    index('nodes_cache').on(t.signature).where(sql`${t.status} = 'success' and ${t.artifactManifest} is not null`),
   ],
 );
 

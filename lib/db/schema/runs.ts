@@ -55,17 +55,11 @@ export const runs = pgTable(
     index('runs_group_path_id').on(t.groupPath, t.id),
     index('runs_source_id').on(t.source, t.id),
     uniqueIndex('runs_source_external_id').on(t.source, t.externalId).where(sql`${t.externalId} is not null`),
-    index('runs_active_by_version')
-      .on(t.versionId, t.phase)
-      .where(sql`${t.phase} in ('queued', 'running', 'paused')`),
+    index('runs_active_by_version').on(t.versionId, t.phase).where(sql`${t.phase} in ('queued', 'running', 'paused')`),
     // Runners claim queued and running runs whose lease is free or expired, oldest lease first.
-    index('runs_claimable')
-      .on(t.leaseExpiresAt, t.id)
-      .where(sql`${t.phase} in ('queued', 'running')`),
+    index('runs_claimable').on(t.leaseExpiresAt, t.id).where(sql`${t.phase} in ('queued', 'running')`),
     // POST /hooks/:token finds the run waiting on a token.
-    index('runs_hook_token')
-      .on(sql`(${t.waiting}->>'token')`)
-      .where(sql`${t.waiting}->>'kind' = 'hook'`),
+    index('runs_hook_token').on(sql`(${t.waiting}->>'token')`).where(sql`${t.waiting}->>'kind' = 'hook'`),
   ],
 );
 

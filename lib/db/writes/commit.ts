@@ -22,7 +22,16 @@ export async function appendCommit(tx: Tx, input: CommitInput, now = new Date())
   const seq = (head?.seq ?? 0) + 1;
   const [row] = await tx
     .insert(commits)
-    .values({ id, parentId: head?.headId ?? null, seq, actor: input.actor, action: input.action, reason: input.reason ?? null, changes: input.changes, createdAt: now })
+    .values({
+      id,
+      parentId: head?.headId ?? null,
+      seq,
+      actor: input.actor,
+      action: input.action,
+      reason: input.reason ?? null,
+      changes: input.changes,
+      createdAt: now,
+    })
     .returning();
   const moved = await tx
     .update(commitHead)

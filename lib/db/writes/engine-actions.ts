@@ -1,11 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/lib/db/client';
-import { type CommitChange, type EngineActionRow, engineActions, type RunRow } from '@/lib/db/schema';
-import { AppError } from '@/lib/errors';
-import { newId } from '@/lib/domain/ids';
-import { type EngineActionKind, type EngineSource, isEngineSource } from '@/lib/domain/run-source';
-import { isActive } from '@/lib/domain/run-phase';
 import { toEngineActionDto } from '@/lib/db/queries/engine-actions';
+import { type CommitChange, type EngineActionRow, engineActions, type RunRow } from '@/lib/db/schema';
+import { newId } from '@/lib/domain/ids';
+import { isActive } from '@/lib/domain/run-phase';
+import { type EngineActionKind, type EngineSource, isEngineSource } from '@/lib/domain/run-source';
+import { AppError } from '@/lib/errors';
 import { appendCommit } from './commit';
 
 export const actionChange = (before: EngineActionRow | null, after: EngineActionRow): CommitChange => ({
@@ -40,7 +40,11 @@ export async function requestEngineAction(
     .select({ id: engineActions.id })
     .from(engineActions)
     .where(and(eq(engineActions.runId, run.id), eq(engineActions.kind, kind), inArray(engineActions.status, ['pending', 'claimed'])));
-  if (open) throw new AppError('conflict', `run ${run.id} already has a ${kind.replace('_', ' ')} waiting for its engine (${open.id})`, { entity: 'action', id: open.id });
+  if (open)
+    throw new AppError('conflict', `run ${run.id} already has a ${kind.replace('_', ' ')} waiting for its engine (${open.id})`, {
+      entity: 'action',
+      id: open.id,
+    });
   const [row] = await tx
     .insert(engineActions)
     .values({ id: newId('act', now.getTime()), source, runId: run.id, kind, payload, actor, createdAt: now, updatedAt: now })

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { authCaseArb, expectedAuthStatus, type AuthFixture } from './auth';
+import { type AuthFixture, authCaseArb, expectedAuthStatus } from './auth';
 
 const off: AuthFixture = { enforced: false, valid: {} };
 const on: AuthFixture = { enforced: true, valid: { viewer: 'fdk_v', operator: 'fdk_o', admin: 'fdk_a' }, expired: 'fdk_x' };

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Access } from '@/lib/contract/endpoints';
 import { createToken } from '@/lib/control/tokens';
 import type { Db } from '@/lib/db/client';
-import { ROLES, roleAllows, type Role } from '@/lib/domain/roles';
+import { ROLES, type Role, roleAllows } from '@/lib/domain/roles';
 
 /**
  * Authentication cases of the hostile-input suite. Every generated request carries one of these
@@ -42,21 +42,40 @@ export async function prepareAuth(db: Db): Promise<AuthFixture> {
 }
 
 const latin1 = fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).map((c) => String.fromCharCode(c)), maxLength: 60 });
-const MALFORMED = ['Bearer', 'Bearer ', 'bearer fdk_', 'Basic YWRtaW46YWRtaW4=', 'Bearer fdk_\t', 'Token fdk_abc', 'Bearer  fdk_abc', 'Bearer fdk_abc fdk_def', "Bearer fdk_' or 1=1 --"];
+const MALFORMED = [
+  'Bearer',
+  'Bearer ',
+  'bearer fdk_',
+  'Basic YWRtaW46YWRtaW4=',
+  'Bearer fdk_\t',
+  'Token fdk_abc',
+  'Bearer  fdk_abc',
+  'Bearer fdk_abc fdk_def',
+  "Bearer fdk_' or 1=1 --",
+];
 
 export function authCaseArb(fixture: AuthFixture): fc.Arbitrary<AuthCase> {
   const cases: fc.Arbitrary<AuthCase>[] = [
     fc.constant({ kind: 'none', headers: {} }),
-    fc.oneof(fc.constantFrom(...MALFORMED), latin1.map((s) => `Bearer ${s}`), latin1).map((value) => ({ kind: 'malformed' as const, headers: { authorization: value } })),
-    fc.oneof(fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789_-'), minLength: 1, maxLength: 64 }), fc.constant('x'.repeat(5000))).map((secret) => ({
-      kind: 'unknown' as const,
-      headers: { authorization: `Bearer fdk_${secret}` },
-    })),
+    fc
+      .oneof(
+        fc.constantFrom(...MALFORMED),
+        latin1.map((s) => `Bearer ${s}`),
+        latin1,
+      )
+      .map((value) => ({ kind: 'malformed' as const, headers: { authorization: value } })),
+    fc
+      .oneof(fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789_-'), minLength: 1, maxLength: 64 }), fc.constant('x'.repeat(5000)))
+      .map((secret) => ({
+        kind: 'unknown' as const,
+        headers: { authorization: `Bearer fdk_${secret}` },
+      })),
     latin1.map((value) => ({ kind: 'session-garbage' as const, headers: { cookie: `flowdeck_session=${encodeURIComponent(value)}` } })),
   ];
   if (fixture.expired) cases.push(fc.constant({ kind: 'expired', headers: { authorization: `Bearer ${fixture.expired}` } }));
   const valid = Object.entries(fixture.valid) as [Role, string][];
-  if (valid.length) cases.push(fc.constantFrom(...valid).map(([role, token]) => ({ kind: 'valid' as const, role, headers: { authorization: `Bearer ${token}` } })));
+  if (valid.length)
+    cases.push(fc.constantFrom(...valid).map(([role, token]) => ({ kind: 'valid' as const, role, headers: { authorization: `Bearer ${token}` } })));
   // Most requests carry valid credentials (or none when authentication is off) so they reach the handler.
   return fc.oneof({ weight: 6, arbitrary: valid.length ? cases.at(-1)! : cases[0]! }, ...cases.map((arbitrary) => ({ weight: 1, arbitrary })));
 }

@@ -13,7 +13,10 @@ export const LEAK_PATTERNS: [string, RegExp][] = [
   ['SQL delete', /\bDELETE\s+FROM\b/i],
   ['postgres relation', /relation "\w+"/],
   ['postgres syntax', /syntax error at (?:or near|end of input)/],
-  ['postgres error', /\b(?:duplicate key value|violates (?:not-null|foreign key|unique|check) constraint|invalid input syntax for type|value out of range|invalid byte sequence|unsupported Unicode escape|out of range for type|numeric field overflow|stack depth limit)/i],
+  [
+    'postgres error',
+    /\b(?:duplicate key value|violates (?:not-null|foreign key|unique|check) constraint|invalid input syntax for type|value out of range|invalid byte sequence|unsupported Unicode escape|out of range for type|numeric field overflow|stack depth limit)/i,
+  ],
   ['js error', /\b(?:TypeError|RangeError|ReferenceError|SyntaxError): /],
   ['js internals', /\b(?:Cannot read propert|is not a function|undefined is not|Maximum call stack)/],
 ];
@@ -64,7 +67,8 @@ export async function checkResponse(r: HostileRequest, res: Response): Promise<C
     } catch {
       problems.push(`error body is not JSON: ${text.slice(0, 120)}`);
     }
-    if (body && (typeof body.error?.code !== 'string' || typeof body.error?.message !== 'string')) problems.push(`not the error envelope: ${text.slice(0, 200)}`);
+    if (body && (typeof body.error?.code !== 'string' || typeof body.error?.message !== 'string'))
+      problems.push(`not the error envelope: ${text.slice(0, 200)}`);
     if (!/^application\/json/.test(res.headers.get('content-type') ?? '')) problems.push(`error content-type ${res.headers.get('content-type')}`);
     if (res.status === 405 && !res.headers.get('allow')) problems.push('405 without Allow');
   }

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { ENDPOINTS, splitKey, type EndpointKey } from '@/lib/contract/endpoints';
-import { JSON_LIMIT } from '@/lib/contract/limits';
 import type { OpenApiDocument, OpenApiOperation } from '@/lib/api/openapi';
-import { authCaseArb, type AuthCase, type AuthFixture } from './auth';
-import { applyMutation, mutationArb, schemaArb, type IdPool, type SchemaArbContext } from './schema-arb';
+import { ENDPOINTS, type EndpointKey, splitKey } from '@/lib/contract/endpoints';
+import { JSON_LIMIT } from '@/lib/contract/limits';
+import { type AuthCase, type AuthFixture, authCaseArb } from './auth';
 import { plausibleBodyArb } from './scenarios';
+import { applyMutation, type IdPool, mutationArb, type SchemaArbContext, schemaArb } from './schema-arb';
 import { encodeLoose, hostileJson, hostileString, JSON_NUMBER_LITERALS, nested, QUERY_INT_EDGES, QUERY_NUMBERS, segmentArb, UNICODE_EDGES } from './values';
 
 /** One generated request, kept as plain data so fast-check can print and shrink it. */
@@ -24,7 +24,11 @@ export const BASE_URL = 'http://127.0.0.1';
 
 export function toRequest(r: HostileRequest): Request {
   const hasBody = r.body !== undefined && r.method !== 'GET' && r.method !== 'HEAD';
-  return new Request(`${BASE_URL}${r.url}`, { method: r.method, headers: { ...r.headers, ...r.auth.headers }, body: hasBody ? (r.body as BodyInit) : undefined });
+  return new Request(`${BASE_URL}${r.url}`, {
+    method: r.method,
+    headers: { ...r.headers, ...r.auth.headers },
+    body: hasBody ? (r.body as BodyInit) : undefined,
+  });
 }
 
 /** Short form for failure messages (bodies can be megabytes). */
@@ -55,16 +59,42 @@ const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'PR
 function rawBodyArb(validText: fc.Arbitrary<string>): fc.Arbitrary<{ strategy: string; body: string | Uint8Array }> {
   const tag = (strategy: string) => (body: string | Uint8Array) => ({ strategy, body });
   return fc.oneof(
-    fc.tuple(validText, fc.nat()).map(([t, n]) => t.slice(0, n % Math.max(t.length, 1))).map(tag('truncated json')),
-    fc.tuple(validText, fc.constantFrom('x', ',', '}', ']', ' //c', '\u0000', 'null')).map(([t, tail]) => `${t}${tail}`).map(tag('trailing garbage')),
-    fc.tuple(validText, fc.constantFrom('\ufeff', '\u0000', ' ', ')]}\'\n')).map(([t, head]) => `${head}${t}`).map(tag('leading bytes')),
-    fc.tuple(validText, hostileJson).map(([t, v]) => duplicateFirstKey(t, JSON.stringify(v) ?? 'null')).map(tag('duplicate keys')),
-    fc.tuple(validText, fc.constantFrom(...JSON_NUMBER_LITERALS)).map(([t, n]) => replaceFirstNumberOrValue(t, n)).map(tag('edge number literal')),
-    fc.constantFrom('', ' ', 'null', 'true', '0', '"x"', '[]', '{}', '{"a":', '{a:1}', "{'a':1}", '[1,]', '{"a":1,}', 'NaN', '1e309', '"\\ud800"', '"\\u0000"').map(tag('bare json')),
-    fc.constantFrom(70, 2_000).map((d) => JSON.stringify(nested(d))).map(tag('deep nesting')),
+    fc
+      .tuple(validText, fc.nat())
+      .map(([t, n]) => t.slice(0, n % Math.max(t.length, 1)))
+      .map(tag('truncated json')),
+    fc
+      .tuple(validText, fc.constantFrom('x', ',', '}', ']', ' //c', '\u0000', 'null'))
+      .map(([t, tail]) => `${t}${tail}`)
+      .map(tag('trailing garbage')),
+    fc
+      .tuple(validText, fc.constantFrom('\ufeff', '\u0000', ' ', ")]}'\n"))
+      .map(([t, head]) => `${head}${t}`)
+      .map(tag('leading bytes')),
+    fc
+      .tuple(validText, hostileJson)
+      .map(([t, v]) => duplicateFirstKey(t, JSON.stringify(v) ?? 'null'))
+      .map(tag('duplicate keys')),
+    fc
+      .tuple(validText, fc.constantFrom(...JSON_NUMBER_LITERALS))
+      .map(([t, n]) => replaceFirstNumberOrValue(t, n))
+      .map(tag('edge number literal')),
+    fc
+      .constantFrom('', ' ', 'null', 'true', '0', '"x"', '[]', '{}', '{"a":', '{a:1}', "{'a':1}", '[1,]', '{"a":1,}', 'NaN', '1e309', '"\\ud800"', '"\\u0000"')
+      .map(tag('bare json')),
+    fc
+      .constantFrom(70, 2_000)
+      .map((d) => JSON.stringify(nested(d)))
+      .map(tag('deep nesting')),
     fc.constant(`${'{"d":'.repeat(20_000)}1${'}'.repeat(20_000)}`).map(tag('deep objects')),
-    fc.constantFrom(2_000, 50_000).map((d) => `${'['.repeat(d)}${']'.repeat(d)}`).map(tag('deep arrays')),
-    fc.tuple(validText, fc.constantFrom([0xc0, 0xaf], [0xe0, 0x80, 0xaf], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80], [0xff, 0xfe], [0x80])).map(([t, bytes]) => injectBytes(t, bytes)).map(tag('invalid utf-8')),
+    fc
+      .constantFrom(2_000, 50_000)
+      .map((d) => `${'['.repeat(d)}${']'.repeat(d)}`)
+      .map(tag('deep arrays')),
+    fc
+      .tuple(validText, fc.constantFrom([0xc0, 0xaf], [0xe0, 0x80, 0xaf], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80], [0xff, 0xfe], [0x80]))
+      .map(([t, bytes]) => injectBytes(t, bytes))
+      .map(tag('invalid utf-8')),
     fc.uint8Array({ maxLength: 200 }).map(tag('random bytes')),
   );
 }
@@ -88,7 +118,9 @@ function injectBytes(text: string, bytes: readonly number[]): Uint8Array {
 /** Bodies past the limits: bytes over the JSON limit, a lying content-length, arrays and strings past their max. */
 const oversizedArb: fc.Arbitrary<{ strategy: string; body: string; headers?: Record<string, string> }> = fc.oneof(
   fc.constant({ strategy: 'body past the limit', body: `{"x":"${'a'.repeat(JSON_LIMIT + 10)}"}` }),
-  fc.constantFrom('1000000000000', '-1', 'NaN', '1e309', '99999999999999999999').map((cl) => ({ strategy: 'declared length', body: '{}', headers: { 'content-length': cl } })),
+  fc
+    .constantFrom('1000000000000', '-1', 'NaN', '1e309', '99999999999999999999')
+    .map((cl) => ({ strategy: 'declared length', body: '{}', headers: { 'content-length': cl } })),
   fc.constant({ strategy: 'huge array', body: JSON.stringify(Array.from({ length: 20_000 }, (_, i) => ({ i }))) }),
 );
 
@@ -138,7 +170,11 @@ function pathArb(template: string, ctx: BuildContext, op: OpenApiOperation): fc.
   });
 }
 
-function bodyArb(key: EndpointKey, op: OpenApiOperation, ctx: BuildContext): fc.Arbitrary<{ strategy: string; body?: string | Uint8Array; headers?: Record<string, string> }> {
+function bodyArb(
+  key: EndpointKey,
+  op: OpenApiOperation,
+  ctx: BuildContext,
+): fc.Arbitrary<{ strategy: string; body?: string | Uint8Array; headers?: Record<string, string> }> {
   const spec = ENDPOINTS[key] as { body?: unknown };
   if (spec.body === 'binary') {
     return fc.oneof(
@@ -154,7 +190,12 @@ function bodyArb(key: EndpointKey, op: OpenApiOperation, ctx: BuildContext): fc.
   const serialize = (v: unknown) => (v === undefined ? '' : JSON.stringify(v));
   return fc.oneof(
     { weight: 5, arbitrary: valid.map((v) => ({ strategy: 'near-valid', body: serialize(v) })) },
-    { weight: 8, arbitrary: fc.tuple(valid, fc.array(mutationArb, { minLength: 1, maxLength: 2 })).map(([v, ms]) => ({ strategy: `mutated: ${ms.map((m) => m.kind).join('+')}`, body: serialize(ms.reduce(applyMutation, v)) })) },
+    {
+      weight: 8,
+      arbitrary: fc
+        .tuple(valid, fc.array(mutationArb, { minLength: 1, maxLength: 2 }))
+        .map(([v, ms]) => ({ strategy: `mutated: ${ms.map((m) => m.kind).join('+')}`, body: serialize(ms.reduce(applyMutation, v)) })),
+    },
     { weight: 4, arbitrary: rawBodyArb(valid.map(serialize)) },
     { weight: 1, arbitrary: oversizedArb },
     { weight: 1, arbitrary: hostileJson.map((v) => ({ strategy: 'wrong shape', body: serialize(v) })) },
@@ -164,10 +205,17 @@ function bodyArb(key: EndpointKey, op: OpenApiOperation, ctx: BuildContext): fc.
 
 function headersArb(hasJsonBody: boolean): fc.Arbitrary<Record<string, string>> {
   const contentType = hasJsonBody
-    ? fc.oneof({ weight: 6, arbitrary: fc.constant('application/json') }, { weight: 2, arbitrary: fc.constantFrom(...CONTENT_TYPES) }, { weight: 1, arbitrary: fc.constant(undefined) })
+    ? fc.oneof(
+        { weight: 6, arbitrary: fc.constant('application/json') },
+        { weight: 2, arbitrary: fc.constantFrom(...CONTENT_TYPES) },
+        { weight: 1, arbitrary: fc.constant(undefined) },
+      )
     : fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(...CONTENT_TYPES) });
   const ifMatch = fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(...IF_MATCH) });
-  const requestId = fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom('ok-id.1', 'a b', 'x'.repeat(300), '../../x', '\u00ff') });
+  const requestId = fc.oneof(
+    { weight: 4, arbitrary: fc.constant(undefined) },
+    { weight: 1, arbitrary: fc.constantFrom('ok-id.1', 'a b', 'x'.repeat(300), '../../x', '\u00ff') },
+  );
   return fc.record({ ct: contentType, ifMatch, requestId }).map(({ ct, ifMatch: im, requestId: rid }) => {
     const h: Record<string, string> = {};
     if (ct !== undefined) h['content-type'] = ct;
@@ -187,8 +235,12 @@ export function endpointRequestArb(key: EndpointKey, ctx: BuildContext): fc.Arbi
     .record({
       method: methodArb,
       path: pathArb(template, ctx, op),
-      query: op.parameters?.some((p) => p.in === 'query') ? queryArb(op, ctx) : fc.oneof({ weight: 5, arbitrary: fc.constant('') }, { weight: 1, arbitrary: queryArb(op, ctx) }),
-      body: spec.body ? bodyArb(key, op, ctx) : fc.oneof({ weight: 4, arbitrary: fc.constant({ strategy: 'no body' }) }, { weight: 1, arbitrary: rawBodyArb(fc.constant('{"a":1}')) }),
+      query: op.parameters?.some((p) => p.in === 'query')
+        ? queryArb(op, ctx)
+        : fc.oneof({ weight: 5, arbitrary: fc.constant('') }, { weight: 1, arbitrary: queryArb(op, ctx) }),
+      body: spec.body
+        ? bodyArb(key, op, ctx)
+        : fc.oneof({ weight: 4, arbitrary: fc.constant({ strategy: 'no body' }) }, { weight: 1, arbitrary: rawBodyArb(fc.constant('{"a":1}')) }),
       headers: headersArb(spec.body !== undefined && spec.body !== 'binary'),
       auth: authCaseArb(ctx.auth),
     })
@@ -206,7 +258,25 @@ export function endpointRequestArb(key: EndpointKey, ctx: BuildContext): fc.Arbi
 /** Requests to random paths under /api (and traversal out of it), with random methods. */
 export function randomRouteArb(ctx: BuildContext): fc.Arbitrary<HostileRequest> {
   const segment = fc.oneof(
-    fc.constantFrom('api', 'v1', 'v2', 'runs', 'versions', 'blobs', 'openapi.json', 'health', 'commits', 'jobs', 'nodes', 'events', '..', '.', '%2e%2e', '%2F', ''),
+    fc.constantFrom(
+      'api',
+      'v1',
+      'v2',
+      'runs',
+      'versions',
+      'blobs',
+      'openapi.json',
+      'health',
+      'commits',
+      'jobs',
+      'nodes',
+      'events',
+      '..',
+      '.',
+      '%2e%2e',
+      '%2F',
+      '',
+    ),
     fc.string({ unit: fc.constantFrom(...'abcxyz_-.%2F0'), maxLength: 8 }),
     fc.constantFrom(...ctx.pool.runs.slice(0, 2), ...ctx.pool.versions.slice(0, 1)),
   );
@@ -218,15 +288,17 @@ export function randomRouteArb(ctx: BuildContext): fc.Arbitrary<HostileRequest> 
       auth: authCaseArb(ctx.auth),
       body: fc.option(fc.constantFrom('{}', '{"a":1}', 'x'), { nil: undefined }),
     })
-    .map(({ prefix, rest, method, auth, body }): HostileRequest => ({
-      target: null,
-      strategy: 'random route',
-      method,
-      url: [prefix, ...rest].join('/'),
-      headers: body ? { 'content-type': 'application/json' } : ({} as Record<string, string>),
-      body,
-      auth,
-    }));
+    .map(
+      ({ prefix, rest, method, auth, body }): HostileRequest => ({
+        target: null,
+        strategy: 'random route',
+        method,
+        url: [prefix, ...rest].join('/'),
+        headers: body ? { 'content-type': 'application/json' } : ({} as Record<string, string>),
+        body,
+        auth,
+      }),
+    );
 }
 
 export type { BuildContext, IdPool };

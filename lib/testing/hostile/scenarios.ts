@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { EndpointKey } from '@/lib/contract/endpoints';
-import { isoDateArb, type IdPool } from './schema-arb';
+import { type IdPool, isoDateArb } from './schema-arb';
 import { hostileString } from './values';
 
 /**
@@ -32,7 +32,10 @@ export function plausibleBodyArb(key: EndpointKey, pool: IdPool): fc.Arbitrary<u
           workflow: fc.constant('pipeline'),
           groupPath: fc.constantFrom('acme/web', 'a/b/c'),
           input: fc.record({ branch: text.filter((t) => t.length > 0) }, { requiredKeys: [] }),
-          setupErrors: fc.array(text.filter((t) => t.length > 0), { maxLength: 2 }),
+          setupErrors: fc.array(
+            text.filter((t) => t.length > 0),
+            { maxLength: 2 },
+          ),
         },
         { requiredKeys: ['workflow', 'groupPath'] },
       );
@@ -42,7 +45,11 @@ export function plausibleBodyArb(key: EndpointKey, pool: IdPool): fc.Arbitrary<u
       return fc.record({ expectedVersion: fc.integer({ min: 1, max: 6 }), reason: text.filter((t) => t.length > 0) }, { requiredKeys: ['expectedVersion'] });
     case 'PATCH /api/v1/versions/{id}':
       return fc.record(
-        { expectedVersion: fc.integer({ min: 1, max: 4 }), label: text.filter((t) => t.length > 0 && t.length <= 100), source: fc.record({ repo: text, commit: text.filter((t) => t.length <= 100) }, { requiredKeys: [] }) },
+        {
+          expectedVersion: fc.integer({ min: 1, max: 4 }),
+          label: text.filter((t) => t.length > 0 && t.length <= 100),
+          source: fc.record({ repo: text, commit: text.filter((t) => t.length <= 100) }, { requiredKeys: [] }),
+        },
         { requiredKeys: ['expectedVersion'] },
       );
     case 'POST /api/v1/versions/{id}/sunset':

@@ -58,7 +58,10 @@ const EDGE_DATES = [
   '2026-11-01T12:00:00-00:00',
 ];
 export const isoDateArb: fc.Arbitrary<string> = fc.oneof(
-  { weight: 4, arbitrary: fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString()) },
+  {
+    weight: 4,
+    arbitrary: fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString()),
+  },
   { weight: 1, arbitrary: fc.constantFrom(...EDGE_DATES) },
 );
 
@@ -119,7 +122,10 @@ export function schemaArb(schema: JsonSchema, ctx: SchemaArbContext, depth = 0):
       const min = s.minimum ?? -Number.MAX_SAFE_INTEGER;
       const max = s.maximum ?? Number.MAX_SAFE_INTEGER;
       const edges = [min, max, ...EDGE_INTS].filter((n) => n >= min && n <= max);
-      return fc.oneof({ weight: 3, arbitrary: fc.integer({ min: Math.max(min, -10), max: Math.min(max, 100) }) }, { weight: 1, arbitrary: fc.constantFrom(...edges) });
+      return fc.oneof(
+        { weight: 3, arbitrary: fc.integer({ min: Math.max(min, -10), max: Math.min(max, 100) }) },
+        { weight: 1, arbitrary: fc.constantFrom(...edges) },
+      );
     }
     case 'number':
       return fc.double({ min: -100, max: 100, noNaN: true });
@@ -128,7 +134,10 @@ export function schemaArb(schema: JsonSchema, ctx: SchemaArbContext, depth = 0):
     case 'null':
       return fc.constant(null);
     case 'array':
-      return fc.array(schemaArb(s.items ?? {}, ctx, depth + 1), { minLength: s.minItems ?? 0, maxLength: Math.max(s.minItems ?? 0, Math.min(s.maxItems ?? 3, 3)) });
+      return fc.array(schemaArb(s.items ?? {}, ctx, depth + 1), {
+        minLength: s.minItems ?? 0,
+        maxLength: Math.max(s.minItems ?? 0, Math.min(s.maxItems ?? 3, 3)),
+      });
     case 'object':
       return objectArb(s, ctx, depth);
     default:
@@ -174,7 +183,15 @@ export type Mutation =
 export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), value: hostileJson }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('add-key' as const), at: fc.nat(), key: fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom('__proto__', 'constructor', 'expectedVersion', 'admin', '\u0000')), value: hostileJson }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('add-key' as const),
+      at: fc.nat(),
+      key: fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom('__proto__', 'constructor', 'expectedVersion', 'admin', '\u0000')),
+      value: hostileJson,
+    }),
+  },
 );
 
 /** Applies a mutation to a copy of the value; `at` picks one of its places (modulo their count). */

@@ -47,8 +47,16 @@ export async function seedHostileStore(): Promise<IdPool> {
   const [queued, running, paused, sleeping, hooked] = runs as [string, string, string, string, string];
   void queued;
   const events = (runId: string, list: Record<string, unknown>[]) => call('POST', `/runs/${runId}/events`, { events: list });
-  await events(running, [{ type: 'run_started', at: at(1) }, { type: 'node_started', nodeId: 'build', at: at(2) }, { type: 'node_succeeded', nodeId: 'build', at: at(3) }, { type: 'node_started', nodeId: 'test', at: at(4) }]);
-  await events(paused, [{ type: 'run_started', at: at(1) }, { type: 'run_paused', at: at(2), reason: 'hold' }]);
+  await events(running, [
+    { type: 'run_started', at: at(1) },
+    { type: 'node_started', nodeId: 'build', at: at(2) },
+    { type: 'node_succeeded', nodeId: 'build', at: at(3) },
+    { type: 'node_started', nodeId: 'test', at: at(4) },
+  ]);
+  await events(paused, [
+    { type: 'run_started', at: at(1) },
+    { type: 'run_paused', at: at(2), reason: 'hold' },
+  ]);
   await events(sleeping, [
     { type: 'run_started', at: at(1) },
     { type: 'node_started', nodeId: 'build', at: at(2) },
@@ -65,7 +73,10 @@ export async function seedHostileStore(): Promise<IdPool> {
     { type: 'node_started', nodeId: 'cool-down', at: at(10) },
     { type: 'sleep_started', nodeId: 'cool-down', until: '2030-01-01T00:00:00Z', at: at(10) },
   ]);
-  await events(hooked, [{ type: 'run_started', at: at(1) }, { type: 'node_started', nodeId: 'build', at: at(2) }]);
+  await events(hooked, [
+    { type: 'run_started', at: at(1) },
+    { type: 'node_started', nodeId: 'build', at: at(2) },
+  ]);
 
   const digests: string[] = [];
   for (const text of ['alpha', 'beta']) {

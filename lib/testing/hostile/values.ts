@@ -69,17 +69,68 @@ export const TRAVERSALS = [
 
 /** Query-string numbers at and past every edge. */
 export const QUERY_NUMBERS = [
-  '-1', '0', '-0', '1', '1.5', 'NaN', 'Infinity', '-Infinity', '1e309', '-1e309', '1e-400', '0x10', '0b1', '1_000', ' 5', '5 ',
-  '', '2147483647', '2147483648', '-2147483649', '9007199254740991', '9007199254740993', '99999999999999999999', '١٢', '1e3', '+7',
+  '-1',
+  '0',
+  '-0',
+  '1',
+  '1.5',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '1e309',
+  '-1e309',
+  '1e-400',
+  '0x10',
+  '0b1',
+  '1_000',
+  ' 5',
+  '5 ',
+  '',
+  '2147483647',
+  '2147483648',
+  '-2147483649',
+  '9007199254740991',
+  '9007199254740993',
+  '99999999999999999999',
+  '١٢',
+  '1e3',
+  '+7',
 ] as const;
 
 /** Query-string integers at the edges of int4, bigint and JavaScript's safe range. */
-export const QUERY_INT_EDGES = ['2147483647', '2147483648', '4294967296', '9007199254740991', '9007199254740993', '-2147483649', '0', '-1', '1e309', '1.5'] as const;
+export const QUERY_INT_EDGES = [
+  '2147483647',
+  '2147483648',
+  '4294967296',
+  '9007199254740991',
+  '9007199254740993',
+  '-2147483649',
+  '0',
+  '-1',
+  '1e309',
+  '1.5',
+] as const;
 
 /** JSON number literals at and past every edge (some are not JSON at all). */
 export const JSON_NUMBER_LITERALS = [
-  '-1', '0', '-0', '1e309', '-1e309', '1e-400', '2147483648', '-2147483649', '9007199254740993', '1.0000000000000002',
-  '123456789012345678901234567890', 'NaN', 'Infinity', '-Infinity', '0x10', '01', '.5', '+1',
+  '-1',
+  '0',
+  '-0',
+  '1e309',
+  '-1e309',
+  '1e-400',
+  '2147483648',
+  '-2147483649',
+  '9007199254740993',
+  '1.0000000000000002',
+  '123456789012345678901234567890',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '0x10',
+  '01',
+  '.5',
+  '+1',
 ] as const;
 
 /** Numbers that parse in JSON, at and past the edges. */
@@ -118,7 +169,12 @@ export function segmentArb(good: fc.Arbitrary<string>): fc.Arbitrary<{ raw: bool
     { weight: 9, arbitrary: good.map((value) => ({ raw: false, value })) },
     { weight: 3, arbitrary: fc.constantFrom(...TRAVERSALS).map((value) => ({ raw: true, value })) },
     { weight: 2, arbitrary: hostileString.filter((s) => s.length < 5000).map((value) => ({ raw: false, value })) },
-    { weight: 1, arbitrary: fc.tuple(good, fc.constantFrom('/../', '%2F..%2F', '%00', '/', '..', ';x', '?a=1', '#f')).map(([g, tail]) => ({ raw: true, value: `${g}${tail}` })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(good, fc.constantFrom('/../', '%2F..%2F', '%00', '/', '..', ';x', '?a=1', '#f'))
+        .map(([g, tail]) => ({ raw: true, value: `${g}${tail}` })),
+    },
   );
 }
 

@@ -1,7 +1,7 @@
-import { endpoint } from '@/lib/server/endpoint';
 import { listRuns } from '@/lib/db/queries/runs';
 import { createRun } from '@/lib/ingest/create-run';
 import { routes } from '@/lib/routes';
+import { endpoint } from '@/lib/server/endpoint';
 import { created } from '@/lib/server/http';
 import { getStore } from '@/lib/server/store';
 

@@ -1,7 +1,7 @@
-import { endpoint } from '@/lib/server/endpoint';
 import { createVersion } from '@/lib/control/versions';
 import { getVersion, listVersions } from '@/lib/db/queries/versions';
 import { routes } from '@/lib/routes';
+import { endpoint } from '@/lib/server/endpoint';
 import { withEtag } from '@/lib/server/http';
 import { getStore } from '@/lib/server/store';
 

@@ -1,6 +1,6 @@
-import { endpoint } from '@/lib/server/endpoint';
 import { getBlob, putBlob } from '@/lib/ingest/artifacts';
 import { routes } from '@/lib/routes';
+import { endpoint } from '@/lib/server/endpoint';
 import { created } from '@/lib/server/http';
 import { getStore } from '@/lib/server/store';
 

@@ -1,5 +1,5 @@
-import { endpoint } from '@/lib/server/endpoint';
 import { deliverHook } from '@/lib/ingest/hooks';
+import { endpoint } from '@/lib/server/endpoint';
 import { getStore } from '@/lib/server/store';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
-import { endpoint } from '@/lib/server/endpoint';
 import type { CacheResponse } from '@/lib/contract/runner';
 import { findCacheHit } from '@/lib/db/queries/step-cache';
+import { endpoint } from '@/lib/server/endpoint';
 import { getStore } from '@/lib/server/store';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
-import { endpoint } from '@/lib/server/endpoint';
 import type { HeartbeatResponse } from '@/lib/contract/runner';
 import { heartbeat } from '@/lib/ingest/runner-leases';
+import { endpoint } from '@/lib/server/endpoint';
 import { getStore } from '@/lib/server/store';
 
 export const dynamic = 'force-dynamic';

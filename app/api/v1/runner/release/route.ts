@@ -1,6 +1,6 @@
-import { endpoint } from '@/lib/server/endpoint';
 import type { ReleaseResponse } from '@/lib/contract/runner';
 import { releaseRuns } from '@/lib/ingest/runner-leases';
+import { endpoint } from '@/lib/server/endpoint';
 import { getStore } from '@/lib/server/store';
 
 export const dynamic = 'force-dynamic';

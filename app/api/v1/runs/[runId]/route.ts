@@ -1,6 +1,6 @@
-import { endpoint } from '@/lib/server/endpoint';
 import { getRun } from '@/lib/db/queries/runs';
 import { conditionalJson } from '@/lib/server/conditional';
+import { endpoint } from '@/lib/server/endpoint';
 import { getStore } from '@/lib/server/store';
 
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
-import { endpoint } from '@/lib/server/endpoint';
 import { listRunFacets } from '@/lib/db/queries/run-facets';
+import { endpoint } from '@/lib/server/endpoint';
 import { getStore } from '@/lib/server/store';
 
 export const dynamic = 'force-dynamic';

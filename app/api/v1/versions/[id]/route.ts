@@ -1,6 +1,6 @@
-import { endpoint } from '@/lib/server/endpoint';
 import { deleteVersion, updateVersion } from '@/lib/control/versions';
 import { getVersion } from '@/lib/db/queries/versions';
+import { endpoint } from '@/lib/server/endpoint';
 import { expectedVersion, withEtag } from '@/lib/server/http';
 import { getStore } from '@/lib/server/store';
 

@@ -1,5 +1,5 @@
-import { endpoint } from '@/lib/server/endpoint';
 import { getCurrentVersion } from '@/lib/db/queries/versions';
+import { endpoint } from '@/lib/server/endpoint';
 import { withEtag } from '@/lib/server/http';
 import { getStore } from '@/lib/server/store';
 

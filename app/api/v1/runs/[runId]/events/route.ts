@@ -1,6 +1,6 @@
-import { endpoint } from '@/lib/server/endpoint';
 import { listEvents } from '@/lib/db/queries/events';
 import { appendEvents } from '@/lib/ingest/append-events';
+import { endpoint } from '@/lib/server/endpoint';
 import { getStore } from '@/lib/server/store';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
-import { endpoint } from '@/lib/server/endpoint';
 import { upgradeRun } from '@/lib/control/upgrade';
 import { toRunDto } from '@/lib/db/queries/dto';
 import { routes } from '@/lib/routes';
+import { endpoint } from '@/lib/server/endpoint';
 import { expectedVersion } from '@/lib/server/http';
 import { getStore } from '@/lib/server/store';
 

@@ -1,5 +1,5 @@
-import { endpoint } from '@/lib/server/endpoint';
 import { listSourceRuns } from '@/lib/ingest/import-runs';
+import { endpoint } from '@/lib/server/endpoint';
 import { getStore } from '@/lib/server/store';
 
 export const dynamic = 'force-dynamic';

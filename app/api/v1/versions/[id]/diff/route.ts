@@ -1,5 +1,5 @@
-import { endpoint } from '@/lib/server/endpoint';
 import { diffVersions } from '@/lib/db/queries/version-diff';
+import { endpoint } from '@/lib/server/endpoint';
 import { getStore } from '@/lib/server/store';
 
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
-import { endpoint } from '@/lib/server/endpoint';
 import { getDrainReport } from '@/lib/db/queries/versions';
+import { endpoint } from '@/lib/server/endpoint';
 import { getStore } from '@/lib/server/store';
 
 export const dynamic = 'force-dynamic';

@@ -1,8 +1,8 @@
-import { requireRole } from '@/lib/server/auth';
-import { endpoint } from '@/lib/server/endpoint';
 import { FORCE_SUNSET_ACCESS } from '@/lib/contract/endpoints';
 import { sunsetVersion } from '@/lib/control/sunset';
 import { getVersion } from '@/lib/db/queries/versions';
+import { requireRole } from '@/lib/server/auth';
+import { endpoint } from '@/lib/server/endpoint';
 import { expectedVersion, withEtag } from '@/lib/server/http';
 import { getStore } from '@/lib/server/store';
 

@@ -1,7 +1,7 @@
-import { endpoint } from '@/lib/server/endpoint';
 import { startBulkUpgrade } from '@/lib/control/bulk-upgrade';
 import { getJob } from '@/lib/db/queries/jobs';
 import { routes } from '@/lib/routes';
+import { endpoint } from '@/lib/server/endpoint';
 import { kickJobs } from '@/lib/server/job-worker';
 import { getStore } from '@/lib/server/store';
 

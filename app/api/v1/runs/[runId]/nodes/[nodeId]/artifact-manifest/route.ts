@@ -1,5 +1,5 @@
-import { endpoint } from '@/lib/server/endpoint';
 import { setArtifactManifest } from '@/lib/ingest/artifacts';
+import { endpoint } from '@/lib/server/endpoint';
 import { getStore } from '@/lib/server/store';
 
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
-import { endpoint } from '@/lib/server/endpoint';
 import { completeAction } from '@/lib/control/engine-actions';
+import { endpoint } from '@/lib/server/endpoint';
 import { getStore } from '@/lib/server/store';
 
 export const dynamic = 'force-dynamic';
