@@ -4,7 +4,7 @@ import '@xyflow/react/dist/style.css';
 import { Background, ControlButton, Controls, type Node, ReactFlow, type ReactFlowInstance, type Viewport } from '@xyflow/react';
 import { LoaderCircle, Maximize } from 'lucide-react';
 import { useTheme } from 'next-themes';
-import { type KeyboardEvent, type MouseEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, type MouseEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { fitBounds, initialView, notableNode } from '@/lib/domain/graph-geometry';
 import type { SeededLayout } from '@/lib/domain/graph-layout-protocol';
 import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/domain/graph-layout-protocol';
@@ -50,14 +50,19 @@ export function RunGraph({ model, selectedId, onSelect, seededLayout, className 
   const overview = large && zoomedOut;
   const { nodes, edges, painted, segments, bounds } = useFlowElements(model, layout, selectedId, overview);
 
+  // The canvas's box is known once mounted (before the first paint): a layout seeded by the server is
+  // there on the first render already, and the first view needs both.
+  const [boxReady, setBoxReady] = useState(false);
+  useLayoutEffect(() => setBoxReady(true), []);
+
   // The first view, once: the whole graph when it is readable fitted, else a readable view on the first
   // failure (or the step the run waits on, or runs), else on where the run starts.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: computed once, when the first layout arrives; later layouts and model updates must not move the user's viewport
+  // biome-ignore lint/correctness/useExhaustiveDependencies: computed once, when the first layout and the box are there; later layouts and model updates must not move the user's viewport
   const firstView = useMemo(() => {
-    if (!layout || !container.current) return null;
+    if (!layout || !boxReady || !container.current) return null;
     const notable = notableNode(model.nodes, layout.positions);
     return initialView([...layout.positions.values()], container.current.getBoundingClientRect(), VIEW, notable);
-  }, [layout === null]);
+  }, [layout === null, boxReady]);
 
   const onInit = useCallback((instance: ReactFlowInstance<StepNodeType, FlowEdgeType>) => {
     flow.current = instance;
@@ -113,7 +118,7 @@ export function RunGraph({ model, selectedId, onSelect, seededLayout, className 
       onKeyDown={onKeyDown}
       className={cn('relative overflow-hidden rounded-xl border bg-background', overview && '[&_.react-flow__pane]:cursor-zoom-in', className)}
     >
-      {layout ? (
+      {layout && firstView ? (
         <ReactFlow<StepNodeType, FlowEdgeType>
           nodes={nodes}
           edges={edges}
