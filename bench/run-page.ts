@@ -12,6 +12,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { type BrowserContext, chromium } from '@playwright/test';
 import { Command, InvalidArgumentError } from 'commander';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/fixtures/chromium';
 import { percentile, ROOT } from './lib';
 import { round, type Sample, sample, settledCount, type Target, type Transfer, transfer } from './run-page-measure';
 import { seedRunPageRuns } from './run-page-seed';
@@ -46,16 +47,6 @@ const opts = new Command('run-page')
   }>();
 
 const sizes = opts.sizes.split(',').map(Number);
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 const VIEWPORT = { width: 1440, height: 900 };
 const GRAPH: Target = { sel: '.react-flow__node', box: '[data-testid="run-graph"]', mark: '[data-testid="run-graph"][data-state="drawn"]' };
 // From shared/peers/side-by-side.mjs: the trace's spans (run, steps, waits).
@@ -135,7 +126,7 @@ process.once('SIGINT', onSignal);
 process.once('SIGTERM', onSignal);
 const startedAt = new Date().toISOString();
 const load: number[][] = [os.loadavg()];
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
   console.log(`seeding runs of ${sizes.join(', ')} steps through the API…`);
   const seeded = await seedRunPageRuns(server.url, sizes);

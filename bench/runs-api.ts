@@ -13,6 +13,7 @@ import { openDb } from '@/lib/db/open';
 import { runConditions } from '@/lib/db/queries/run-filters';
 import { runs } from '@/lib/db/schema';
 import { isStoreEmpty, loadDemo } from '@/lib/demo/load';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/fixtures/chromium';
 import { ms, percentile, ROOT, startServer, timeIt } from './lib';
 
 const { values: args } = parseArgs({
@@ -92,8 +93,8 @@ try {
   const counts = await timeIt(async () => (await fetch(`${server.url}/api/v1/runs/counts`)).json(), samples);
 
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
   });
   const page = await browser.newPage();
   let jsBytes = 0;
