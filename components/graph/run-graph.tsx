@@ -9,10 +9,12 @@ import { fitBounds, initialView, notableNode } from '@/lib/domain/graph-geometry
 import type { SeededLayout } from '@/lib/domain/graph-layout-protocol';
 import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/domain/graph-layout-protocol';
 import type { GraphModel } from '@/lib/domain/graph-model';
+import { type PreviewOptions, previewFrame } from '@/lib/domain/graph-preview';
 import { cn } from '@/lib/utils/cn';
 import { CanvasMiniMap } from './canvas-minimap';
 import { FlowEdge, type FlowEdgeType } from './flow-edge';
 import { FocusSelected } from './focus-selected';
+import { GraphPreview } from './graph-preview';
 import { OverviewLayer } from './overview-layer';
 import { StepNode, type StepNodeType } from './step-node';
 import { useFlowElements } from './use-flow-elements';
@@ -27,6 +29,8 @@ const OVERVIEW_BELOW = 0.3;
 const MINIMAP_FROM = 30;
 const FIT = { minZoom: 0.02, maxZoom: 1.1, padding: 0.08 };
 const VIEW = { nodeWidth: NODE_WIDTH, nodeHeight: NODE_HEIGHT, minReadableZoom: 0.5, startZoom: 0.75, padding: 28 };
+/** The server-drawn first view: the same rule as VIEW, for canvases up to 4K. */
+const PREVIEW: PreviewOptions = { ...VIEW, fitPadding: FIT.padding, reach: { width: 3840, height: 2160 }, assumedHeight: 460 };
 
 export interface RunGraphProps {
   model: GraphModel;
@@ -63,6 +67,14 @@ export function RunGraph({ model, selectedId, onSelect, seededLayout, className 
     const notable = notableNode(model.nodes, layout.positions);
     return initialView([...layout.positions.values()], container.current.getBoundingClientRect(), VIEW, notable);
   }, [layout === null, boxReady]);
+
+  // The first view as the server draws it (in the HTML), shown until React Flow has drawn its own.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the first layout's view only, like firstView
+  const preview = useMemo(() => {
+    if (!layout) return null;
+    const positions = model.nodes.map((n) => layout.positions.get(n.id) ?? { x: 0, y: 0 });
+    return previewFrame(positions, PREVIEW, notableNode(model.nodes, layout.positions));
+  }, [layout === null]);
 
   const onInit = useCallback((instance: ReactFlowInstance<StepNodeType, FlowEdgeType>) => {
     flow.current = instance;
@@ -118,6 +130,7 @@ export function RunGraph({ model, selectedId, onSelect, seededLayout, className 
       onKeyDown={onKeyDown}
       className={cn('relative overflow-hidden rounded-xl border bg-background', overview && '[&_.react-flow__pane]:cursor-zoom-in', className)}
     >
+      {layout && preview && drawnAt === null && <GraphPreview model={model} positions={layout.positions} frame={preview} maxZoom={FIT.maxZoom} />}
       {layout && firstView ? (
         <ReactFlow<StepNodeType, FlowEdgeType>
           nodes={nodes}
@@ -151,7 +164,7 @@ export function RunGraph({ model, selectedId, onSelect, seededLayout, className 
           {overview && <OverviewLayer nodes={painted} segments={segments} theme={theme} />}
           <FocusSelected selectedId={selectedId} />
         </ReactFlow>
-      ) : (
+      ) : preview ? null : (
         <div role="status" className="flex h-full items-center justify-center gap-2 text-sm text-muted-foreground">
           <LoaderCircle aria-hidden className="size-4 animate-spin" />
           Laying out {model.nodes.length.toLocaleString('en-US')} {model.nodes.length === 1 ? 'step' : 'steps'}…

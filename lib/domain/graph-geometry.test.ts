@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { bezierPoint, edgeLabelPoint, fitBounds, type InitialViewOptions, initialView, labelPerFan, notableNode, placeEdgeLabels } from './graph-geometry';
+import {
+  bezierPath,
+  bezierPoint,
+  edgeLabelPoint,
+  fitBounds,
+  type InitialViewOptions,
+  initialView,
+  labelPerFan,
+  notableNode,
+  placeEdgeLabels,
+} from './graph-geometry';
 
 describe('bezierPoint', () => {
   it('starts at the source, ends at the target, passes the middle at t = 0.5', () => {
@@ -15,6 +25,12 @@ describe('bezierPoint', () => {
   it('handles a target left of the source', () => {
     const p = bezierPoint({ x: 100, y: 0 }, { x: 0, y: 0 }, 0.5);
     expect(p.x).toBeCloseTo(50);
+  });
+});
+
+describe('bezierPath', () => {
+  it('leaves the source rightwards and enters the target from the left, through bezierPoint', () => {
+    expect(bezierPath({ x: 0, y: 0 }, { x: 100, y: 40 })).toBe('M0,0 C50,0 50,40 100,40');
   });
 });
 

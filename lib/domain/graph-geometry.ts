@@ -30,6 +30,13 @@ export function bezierPoint(source: Point, target: Point, t: number): Point {
   return { x: a * source.x + b * c1.x + c * c2.x + d * target.x, y: a * source.y + b * c1.y + c * c2.y + d * target.y };
 }
 
+/** The SVG path of that bezier (what React Flow draws for an edge), rounded to a hundredth. */
+export function bezierPath(source: Point, target: Point): string {
+  const offset = controlOffset(target.x - source.x);
+  const r = (n: number) => Math.round(n * 100) / 100;
+  return `M${r(source.x)},${r(source.y)} C${r(source.x + offset)},${r(source.y)} ${r(target.x - offset)},${r(target.y)} ${r(target.x)},${r(target.y)}`;
+}
+
 export interface Viewport {
   x: number;
   y: number;
