@@ -29,7 +29,8 @@ if (process.env.DATABASE_URL) serverEnv.DATABASE_URL = process.env.DATABASE_URL;
 
 export default defineConfig({
   testDir: './e2e',
-  outputDir: './test-results/playwright',
+  // `npm test` runs the engines' suites side by side: each keeps its traces apart.
+  outputDir: `./test-results/playwright${process.env.FLOWDECK_E2E_SUITE ? `-${process.env.FLOWDECK_E2E_SUITE}` : ''}`,
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,

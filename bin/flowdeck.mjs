@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Flowdeck launcher: `flowdeck start` builds when needed, seeds demo data into an empty store and serves
-// the dashboard; every other command runs the TypeScript CLI in lib/cli.
+// the dashboard; `flowdeck build` only builds (when needed); every other command runs the TypeScript CLI in lib/cli.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -67,5 +67,6 @@ function runCliForwardingSignals(args) {
 
 const [command, ...rest] = process.argv.slice(2);
 if (command === 'start') start();
+else if (command === 'build') buildIfNeeded();
 else if (command === 'runner') runCliForwardingSignals([command, ...rest]);
 else process.exit(runCli([command, ...rest].filter((a) => a !== undefined)).status ?? 1);

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // `npm test`: type check, import rules (STYLE.md §1), lint and format (Biome), unit and integration tests (PGlite, and PostgreSQL when DATABASE_URL is set),
-// then the Playwright suite against a real server on each engine (`node bin/test.mjs unit` or `… e2e` runs one half; only
-// the e2e half needs Chromium and the Workflow SDK example app). Each step prints how long it took when it ends; the run
+// then the Playwright suite against a real server on each engine, the two side by side (`node bin/test.mjs unit` or `… e2e`
+// runs one half; only the e2e half needs Chromium and the Workflow SDK example app). Each step prints how long it took when it ends; the run
 // ends with those times, the total, and one "N passed, N failed" line.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,6 +40,20 @@ function run(label, command, args, env = {}) {
   return step(label, () => {
     const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
     if (result.status !== 0) failedSteps.push(label);
+  });
+}
+
+/** A command whose output lines are prefixed with `[label]` (for steps that run side by side); resolves to its exit status. */
+function spawnPrefixed(label, command, args, env) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    for (const [from, to] of [
+      [child.stdout, process.stdout],
+      [child.stderr, process.stderr],
+    ]) {
+      readline.createInterface({ input: from }).on('line', (line) => to.write(`[${label}] ${line}\n`));
+    }
+    child.on('close', (code) => resolve(code ?? 1));
   });
 }
 
@@ -134,19 +149,32 @@ if (only !== 'unit') {
   });
   const appLabel = 'Workflow SDK example app';
   await step(appLabel, () => prepareWorkflowApp(appLabel));
-  const e2e = async (label, env) => {
+  await run('build the dashboard', process.execPath, [path.join(root, 'bin', 'flowdeck.mjs'), 'build']);
+  // The engines' suites run side by side (each on a port and a store of its own): most of their time is spent
+  // waiting on servers, runners and timers, not on the CPU.
+  const basePort = Number(process.env.FLOWDECK_E2E_PORT ?? 3100);
+  const e2e = async (label, port, env) => {
     const file = path.join(reports, `playwright-${label}.json`);
-    await run(`end-to-end tests on ${label}`, bin('playwright'), ['test'], {
+    const t0 = performance.now();
+    const status = await spawnPrefixed(label, bin('playwright'), ['test'], {
       ...env,
       CHROMIUM_PATH: chromium,
+      FLOWDECK_E2E_PORT: String(port),
+      FLOWDECK_E2E_SUITE: label,
       PLAYWRIGHT_JSON_OUTPUT_NAME: file,
       FLOWDECK_E2E_REPORT: file,
     });
+    timings.push({ label: `  end-to-end suite on ${label}`, took: seconds(t0) });
+    if (status !== 0) failedSteps.push(`end-to-end tests on ${label}`);
     countPlaywright(file);
   };
   const baseUrl = process.env.DATABASE_URL;
-  await e2e('pglite', { DATABASE_URL: '' });
-  if (baseUrl) await withPostgresDatabase(baseUrl, (url) => e2e('postgres', { DATABASE_URL: url }));
+  await step(`end-to-end tests (${baseUrl ? 'PGlite and PostgreSQL side by side' : 'PGlite'})`, () =>
+    Promise.all([
+      e2e('pglite', basePort, { DATABASE_URL: '' }),
+      baseUrl ? withPostgresDatabase(baseUrl, (url) => e2e('postgres', basePort + 10, { DATABASE_URL: url })) : null,
+    ]),
+  );
 }
 
 console.log('\ntimes:');
