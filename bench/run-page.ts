@@ -49,7 +49,11 @@ const opts = new Command('run-page')
 const sizes = opts.sizes.split(',').map(Number);
 const VIEWPORT = { width: 1440, height: 900 };
 // The graph's nodes: the server-drawn first view's, then React Flow's.
-const GRAPH: Target = { sel: '.react-flow__node, [data-preview-node]', box: '[data-testid="run-graph"]', mark: '[data-testid="run-graph"][data-state="drawn"]' };
+const GRAPH: Target = {
+  sel: '.react-flow__node, [data-preview-node]',
+  box: '[data-testid="run-graph"]',
+  mark: '[data-testid="run-graph"][data-state="drawn"]',
+};
 // From shared/peers/side-by-side.mjs: the trace's spans (run, steps, waits).
 const TRACE: Target = { sel: '[data-span-id]' };
 

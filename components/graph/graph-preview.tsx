@@ -85,7 +85,12 @@ export function GraphPreview({ model, positions, frame, maxZoom }: GraphPreviewP
         <style>{`.graph-preview .pv-start{display:none}@container (max-width:${fitFrom.width - 0.5}px){.graph-preview .pv-start{display:block}.graph-preview .pv-fit{display:none}}@container (max-height:${fitFrom.height - 0.5}px){.graph-preview .pv-start{display:block}.graph-preview .pv-fit{display:none}}`}</style>
       )}
       {canFit && (
-        <svg aria-hidden className="pv-fit absolute inset-0 m-auto size-full" viewBox={`${fitBox.x} ${fitBox.y} ${fitBox.width} ${fitBox.height}`} style={fitStyle}>
+        <svg
+          aria-hidden
+          className="pv-fit absolute inset-0 m-auto size-full"
+          viewBox={`${fitBox.x} ${fitBox.y} ${fitBox.width} ${fitBox.height}`}
+          style={fitStyle}
+        >
           <foreignObject x={bounds.x} y={bounds.y} width={bounds.width} height={bounds.height}>
             <div className="relative" style={{ width: bounds.width, height: bounds.height }}>
               <Scene model={model} positions={positions} ids={new Set(ids)} box={bounds} />
