@@ -78,6 +78,30 @@ test.describe('run detail', () => {
     seeded = await seedArtifactRun(FlowdeckApi.of(request));
   });
 
+  test('the graph is drawn before the page is interactive, then handed to the interactive graph', async ({ page }) => {
+    // Without its scripts the page still shows every step, in the server's drawing of the first view.
+    await page.route(
+      (url) => url.pathname.endsWith('.js'),
+      (route) => route.abort(),
+    );
+    await page.goto(routes.run(seeded.runId));
+    const preview = page.getByTestId('graph-preview');
+    await expect(preview).toBeVisible();
+    // It holds a fitted and a start view; the canvas's size shows one of them.
+    const drawn = preview.locator('[data-preview-node]').filter({ visible: true });
+    await expect(drawn).toHaveCount(12);
+    await expect(drawn.filter({ hasText: 'unit-test' })).toContainText('attempt 2');
+    await expect(page.getByTestId('graph-node')).toHaveCount(0);
+
+    // With them, React Flow takes over and the drawing goes.
+    await page.unrouteAll();
+    const run = new RunPage(page);
+    await run.goto(seeded.runId);
+    await run.graphDrawn();
+    await expect(run.graphNodes).toHaveCount(12);
+    await expect(preview).toHaveCount(0);
+  });
+
   test('graph draws artifact edges, flags the stale one, and opens a node with its manifest files', async ({ page, request }) => {
     const errors = collectErrors(page);
     const run = new RunPage(page);
