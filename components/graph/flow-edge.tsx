@@ -8,6 +8,7 @@ import type { GraphEdge } from '@/lib/domain/graph-model';
 import type { NeedCondition } from '@/lib/domain/node-status';
 import { cn } from '@/lib/utils/cn';
 import { ArtifactEdgeLabel } from './edge-label';
+import { EDGE_STYLES, edgeKind } from './edge-style';
 
 /**
  * `selectedEnd`: which end of the edge is the selected node, if any (the edge is then drawn heavier).
@@ -19,22 +20,6 @@ export type FlowEdgeType = Edge<
   { edge: GraphEdge; selectedEnd: 'source' | 'target' | null; label: { at: { x: number; y: number }; count: number } | null },
   'flow'
 >;
-
-export type EdgeKind = 'success' | 'failure' | 'skipped' | 'artifact' | 'stale';
-
-export function edgeKind(edge: GraphEdge): EdgeKind {
-  if (edge.artifact) return edge.artifact.stale ? 'stale' : 'artifact';
-  return edge.condition === 'on_failure' ? 'failure' : edge.condition === 'on_skipped' ? 'skipped' : 'success';
-}
-
-/** Stroke colour and dash of each kind of edge (CSS colours, so markers and legend match). */
-export const EDGE_STYLES: Record<EdgeKind, { stroke: string; dash?: string; width: number }> = {
-  success: { stroke: 'color-mix(in oklch, var(--color-muted-foreground) 60%, transparent)', width: 1.25 },
-  failure: { stroke: 'var(--color-danger)', width: 1.5 },
-  skipped: { stroke: 'var(--color-muted-foreground)', dash: '2 4', width: 1.5 },
-  artifact: { stroke: 'var(--color-primary)', dash: '7 4', width: 1.75 },
-  stale: { stroke: 'var(--color-warning)', dash: '7 4', width: 2 },
-};
 
 const CONDITION_TEXT: Record<NeedCondition, string> = { on_success: 'on success', on_failure: 'on failure', on_skipped: 'on skipped' };
 

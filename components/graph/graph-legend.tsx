@@ -1,7 +1,7 @@
 import type { GraphModel } from '@/lib/domain/graph-model';
 import { countByStatus } from '@/lib/domain/graph-model';
 import { NODE_STATUS_LABELS, NODE_STATUSES } from '@/lib/domain/node-status';
-import { EDGE_STYLES, type EdgeKind, edgeKind } from './flow-edge';
+import { EDGE_STYLES, type EdgeKind, edgeKind } from './edge-style';
 import { NODE_STATUS_STYLES } from './node-status-style';
 
 const EDGE_LABELS: Record<EdgeKind, string> = {

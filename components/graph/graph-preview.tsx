@@ -3,7 +3,7 @@ import { bezierPath, type Point } from '@/lib/domain/graph-geometry';
 import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/domain/graph-layout-protocol';
 import type { GraphEdge, GraphModel } from '@/lib/domain/graph-model';
 import { type Box, type PreviewFrame, startTransform } from '@/lib/domain/graph-preview';
-import { EDGE_STYLES, edgeKind } from './flow-edge';
+import { EDGE_STYLES, edgeKind } from './edge-style';
 import { StepCard } from './step-card';
 
 /** Past this many nodes the start view is drawn alone (a fitted view of them would be unreadable anyway). */

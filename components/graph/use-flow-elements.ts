@@ -6,7 +6,8 @@ import { labelPerFan, placeEdgeLabels } from '@/lib/domain/graph-geometry';
 import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/domain/graph-layout-protocol';
 import type { GraphModel } from '@/lib/domain/graph-model';
 import type { PaintNode } from './canvas-paint';
-import { EDGE_STYLES, edgeKind, type FlowEdgeType, LABEL_REACH, LABEL_SPACING } from './flow-edge';
+import { EDGE_STYLES, edgeKind } from './edge-style';
+import { type FlowEdgeType, LABEL_REACH, LABEL_SPACING } from './flow-edge';
 import type { StepNodeType } from './step-node';
 import type { GraphLayout } from './use-graph-layout';
 
