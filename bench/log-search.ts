@@ -28,10 +28,13 @@ const LINES = Number(args.lines);
 const SAMPLES = Number(args.samples);
 const engine = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
-let random = 42;
+/** mulberry32: a small deterministic generator (the same store every run). */
+let seed = 42;
 const rand = () => {
-  random = (random * 1_103_515_245 + 12_345) % 2 ** 31;
-  return random / 2 ** 31;
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
 };
 const WORDS = ['compiling', 'linking', 'resolving', 'fetching', 'running', 'passed', 'cached', 'module', 'package', 'bundle'];
 /** Lines like a build's: common words, numbers, a request id per line; rarer failures sprinkled in. */
@@ -139,7 +142,7 @@ await withStore(async (db) => {
     ['uncommon word (≈1% of lines)', { q: 'timeout' }],
     ['common word (most runs)', { q: 'compiling' }],
     ['two common words', { q: 'compiling bundle' }],
-    ['a phrase', { q: '"request timeout"' }],
+    ['a phrase (≈1% of lines)', { q: '"timeout after"' }],
     ['no match', { q: 'zzzyyyxxx' }],
     ['uncommon word, workflow + 1 month', { q: 'timeout', workflow: 'release', ...month }],
     ['common word, workflow + 1 month', { q: 'compiling', workflow: 'release', ...month }],

@@ -285,9 +285,9 @@ async function runEngine(engine: Engine): Promise<{ ingest: Ingest; flood: Flood
         await ok('POST', `${server.url}/api/v1/runs`, { workflow: 'build', versionId: version.id, groupPath: 'bench/list', input: { n: i } });
       const writers = await Promise.all(Array.from({ length: WRITERS }, (_, i) => runningStep(server.url, version.id, i)));
       // Warm-up: one batch a writer (not measured).
-      await Promise.all(
-        writers.map((runId) => ok('POST', `${server.url}/api/v1/runs/${runId}/nodes/compile/logs`, { attempt: 2, seq: 0, lines: linesFrom(0, BATCH) })),
-      );
+      for (const runId of writers)
+        await append(`${server.url}/api/v1/runs/${runId}/nodes/compile/logs`, { attempt: 2, seq: 0, lines: linesFrom(0, BATCH) }, 'ingest');
+      refused.ingest = 0;
       process.stdout.write(`  ${engine}: ingest… `);
       const measured = await ingest(server.url, server.pid, writers);
       console.log(`${measured.linesPerSecond.toLocaleString('en-US')} lines/s, ${measured.mbPerSecond.toFixed(1)} MB/s`);
