@@ -37,10 +37,15 @@ export const LogQuery = z.strictObject({
   /** The last line number already read (exclusive); absent = from the first line. */
   cursor: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   limit: z.coerce.number().int().min(1).max(10_000).default(1000),
+  /** `text`: the attempt's whole log as a plain-text download, like `Accept: text/plain`. */
+  format: z.enum(['json', 'text']).optional(),
 });
 export type LogQuery = z.infer<typeof LogQuery>;
 
-/** GET /api/v1/runs/{runId}/nodes/{nodeId}/logs/stream (server-sent events; `Last-Event-ID` overrides cursor). */
+/**
+ * GET /api/v1/runs/{runId}/nodes/{nodeId}/logs/stream (server-sent events; `Last-Event-ID` overrides cursor).
+ * Default attempt: the later of the latest with a log and the node's current one (a fresh retry is followed).
+ */
 export const LogStreamQuery = LogQuery.pick({ attempt: true, cursor: true });
 
 /** GET /api/v1/logs/search: runs whose logs contain the words, within a time range and workflow. */
