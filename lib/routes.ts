@@ -51,6 +51,10 @@ export const routes = {
     runEvents: (id: string, query?: Query) => withQuery(`${API}/runs/${seg(id)}/events`, query),
     runNode: (id: string, nodeId: string) => `${API}/runs/${seg(id)}/nodes/${seg(nodeId)}`,
     runNodeArtifactManifest: (id: string, nodeId: string) => `${API}/runs/${seg(id)}/nodes/${seg(nodeId)}/artifact-manifest`,
+    /** A node's log: append (POST), read pages or the whole attempt as text (GET). */
+    runNodeLogs: (id: string, nodeId: string, query?: Query) => withQuery(`${API}/runs/${seg(id)}/nodes/${seg(nodeId)}/logs`, query),
+    /** A node's log as server-sent events, until the attempt ends. */
+    runNodeLogStream: (id: string, nodeId: string, query?: Query) => withQuery(`${API}/runs/${seg(id)}/nodes/${seg(nodeId)}/logs/stream`, query),
     runCancel: (id: string) => `${API}/runs/${seg(id)}/cancel`,
     runPause: (id: string) => `${API}/runs/${seg(id)}/pause`,
     runResume: (id: string) => `${API}/runs/${seg(id)}/resume`,
