@@ -15,6 +15,10 @@ const EnvSchema = z.object({
   FLOWDECK_BIND_HOST: z.string().min(1).optional(),
   FLOWDECK_URL: z.string().url().default('http://127.0.0.1:3000'),
   FLOWDECK_TOKEN: z.string().min(1).optional(),
+  /** `flowdeck runner`: bytes of log kept per step attempt (`16MiB`, `512k`, …); the --log-limit flag wins. */
+  FLOWDECK_LOG_LIMIT: z.string().min(1).optional(),
+  /** `flowdeck runner`: more variable names whose values are masked in step logs (lib/domain/log-mask). */
+  FLOWDECK_SECRET_ENV: z.string().optional(),
   HOSTNAME: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRunnerId, lineLogger } from './runner';
+import { DEFAULT_LOG_LIMIT_BYTES } from '@/lib/domain/log-lines';
+import { CliError } from './http-client';
+import { defaultRunnerId, lineLogger, logLimitBytes } from './runner';
 
 describe('runner CLI helpers', () => {
   it('makes a runner id from host and pid', () => {
@@ -15,5 +17,13 @@ describe('runner CLI helpers', () => {
     log(null, null, 'idle');
     expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z r1 run_1 build: started\n$/);
     expect(lines[1]).toMatch(/Z r1 idle\n$/);
+  });
+
+  it('takes the log limit from the flag, else FLOWDECK_LOG_LIMIT, else the default', () => {
+    expect(logLimitBytes(2048, '1MiB')).toBe(2048);
+    expect(logLimitBytes(undefined, '1MiB')).toBe(1024 * 1024);
+    expect(logLimitBytes(undefined, undefined)).toBe(DEFAULT_LOG_LIMIT_BYTES);
+    expect(() => logLimitBytes(undefined, 'lots')).toThrow(CliError);
+    expect(() => logLimitBytes(undefined, '10')).toThrow(/at least 1k/);
   });
 });

@@ -87,7 +87,10 @@ export class LogUpload {
       this.kept.bytes += bytes;
       this.open.push({ ts: this.stamp, stream, text });
       this.openBytes += bytes;
-      if (this.open.length >= (this.o.maxBatchLines ?? 5_000) || this.openBytes >= (this.o.maxBatchBytes ?? 512 * 1024)) return this.seal(false);
+      if (this.open.length >= (this.o.maxBatchLines ?? 5_000) || this.openBytes >= (this.o.maxBatchBytes ?? 512 * 1024)) {
+        this.seal(false);
+        return;
+      }
     }
     this.timer ??= setTimeout(() => this.seal(false), (this.o.flushMs ?? LOG_FLUSH_MS) / 2);
   }
