@@ -51,10 +51,12 @@ export const routes = {
     runEvents: (id: string, query?: Query) => withQuery(`${API}/runs/${seg(id)}/events`, query),
     runNode: (id: string, nodeId: string) => `${API}/runs/${seg(id)}/nodes/${seg(nodeId)}`,
     runNodeArtifactManifest: (id: string, nodeId: string) => `${API}/runs/${seg(id)}/nodes/${seg(nodeId)}/artifact-manifest`,
-    /** A node's log: append (POST), read pages or the whole attempt as text (GET). */
+    /** A node's log: JSON pages (`attempt`, `cursor`, `limit`), or the whole attempt as text with `format: 'text'`. */
     runNodeLogs: (id: string, nodeId: string, query?: Query) => withQuery(`${API}/runs/${seg(id)}/nodes/${seg(nodeId)}/logs`, query),
-    /** A node's log as server-sent events, until the attempt ends. */
+    /** A node's log live (server-sent events). */
     runNodeLogStream: (id: string, nodeId: string, query?: Query) => withQuery(`${API}/runs/${seg(id)}/nodes/${seg(nodeId)}/logs/stream`, query),
+    /** Runs whose step logs contain `q` (`workflow`, `from`, `to`, `limit`). */
+    logSearch: (query: Query) => withQuery(`${API}/logs/search`, query),
     runCancel: (id: string) => `${API}/runs/${seg(id)}/cancel`,
     runPause: (id: string) => `${API}/runs/${seg(id)}/pause`,
     runResume: (id: string) => `${API}/runs/${seg(id)}/resume`,

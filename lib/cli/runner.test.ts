@@ -1,7 +1,6 @@
+import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LOG_LIMIT_BYTES } from '@/lib/domain/log-lines';
-import { CliError } from './http-client';
-import { defaultRunnerId, lineLogger, logLimitBytes } from './runner';
+import { byteSize, defaultRunnerId, lineLogger } from './runner';
 
 describe('runner CLI helpers', () => {
   it('makes a runner id from host and pid', () => {
@@ -19,11 +18,10 @@ describe('runner CLI helpers', () => {
     expect(lines[1]).toMatch(/Z r1 idle\n$/);
   });
 
-  it('takes the log limit from the flag, else FLOWDECK_LOG_LIMIT, else the default', () => {
-    expect(logLimitBytes(2048, '1MiB')).toBe(2048);
-    expect(logLimitBytes(undefined, '1MiB')).toBe(1024 * 1024);
-    expect(logLimitBytes(undefined, undefined)).toBe(DEFAULT_LOG_LIMIT_BYTES);
-    expect(() => logLimitBytes(undefined, 'lots')).toThrow(CliError);
-    expect(() => logLimitBytes(undefined, '10')).toThrow(/at least 1k/);
+  it('reads --log-limit as a size of at least 1k', () => {
+    expect(byteSize('16MiB')).toBe(16 * 1024 * 1024);
+    expect(byteSize('2048')).toBe(2048);
+    expect(() => byteSize('lots')).toThrow(InvalidArgumentError);
+    expect(() => byteSize('10')).toThrow(/at least 1k/);
   });
 });

@@ -31,21 +31,11 @@ function int(min: number, max: number) {
   };
 }
 
-function byteSize(value: string): number {
+/** `--log-limit`: a size (lib/domain/byte-size) of at least 1 KiB. */
+export function byteSize(value: string): number {
   const n = parseByteSize(value);
   if (n === null || n < MIN_LOG_LIMIT) throw new InvalidArgumentError(`must be a size of at least 1k, e.g. 16MiB, 512k or ${DEFAULT_LOG_LIMIT_BYTES}`);
   return n;
-}
-
-/** Bytes of log kept per step attempt: --log-limit, else FLOWDECK_LOG_LIMIT, else the default. */
-export function logLimitBytes(flag: number | undefined, fromEnv: string | undefined): number {
-  if (flag !== undefined) return flag;
-  if (fromEnv === undefined) return DEFAULT_LOG_LIMIT_BYTES;
-  try {
-    return byteSize(fromEnv);
-  } catch (err) {
-    throw new CliError(`FLOWDECK_LOG_LIMIT ${(err as Error).message}`, EXIT.usage);
-  }
 }
 
 /** `<host>-<pid>`, reduced to the characters a runner id may hold. */
@@ -108,7 +98,7 @@ Ctrl-C (or SIGTERM) stops claiming, stops the running steps and releases the lea
       fs.mkdirSync(workDir, { recursive: true });
       const log = lineLogger(id);
       const api = runnerApi({ baseUrl: e.FLOWDECK_URL, token: e.FLOWDECK_TOKEN, runnerId: id, leaseSeconds: o.leaseSeconds });
-      const logLimit = logLimitBytes(o.logLimit, e.FLOWDECK_LOG_LIMIT);
+      const logLimit = o.logLimit ?? e.FLOWDECK_LOG_LIMIT_BYTES;
       const runner = new Runner({
         id,
         capacity: o.capacity,
