@@ -25,6 +25,10 @@ const manifest: Manifest = {
         { id: 'fail', run: 'echo "checking readiness"; echo "pods api-7d9c failed readiness probe" >&2; exit 3', needs: [{ step: 'flood' }] },
       ],
     },
+    slowpoke: {
+      input: { type: 'object' },
+      steps: [{ id: 'tick', run: 'sleep 1; for i in $(seq 1 20); do echo "tick $i"; sleep 0.15; done' }],
+    },
   },
 } as unknown as Manifest;
 
@@ -79,5 +83,16 @@ test.describe('flowdeck runner step logs', () => {
     expect(printed).not.toContain(SECRET);
     const stamped = await env.cli(['run', 'logs', runId, 'fail', '--timestamps', '--attempt', '1']);
     expect(stamped).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z E pods api-7d9c failed readiness probe$/m);
+  });
+
+  test('flowdeck run logs --follow prints a running step’s lines as they come and exits when the attempt ends', async () => {
+    const { id: runId } = await env.api.createRun({ workflow: 'slowpoke', groupPath: 'e2e/logs', input: {} });
+    await expect.poll(async () => (await env.api.run(runId)).nodes[0]?.status, { timeout: 30_000 }).toBe('running');
+    const started = Date.now();
+    const printed = await env.cli(['run', 'logs', runId, 'tick', '--follow']);
+    expect(printed.trim().split('\n')).toEqual(Array.from({ length: 20 }, (_, i) => `tick ${i + 1}`));
+    expect(Date.now() - started).toBeGreaterThan(2_000); // it waited for the lines, not for a finished log
+    const info = (await env.api.logPage(runId, 'tick')).attempts[0];
+    expect(info).toMatchObject({ lines: 20, ended: true });
   });
 });

@@ -167,12 +167,4 @@ export class LogUpload {
     while (this.pump) await this.pump;
     return { ...this.kept, dropped: { ...this.dropped }, batches: this.seq, complete: !this.stopped && this.stored === this.seq };
   }
-
-  /** Stops uploading now (the run was taken away): nothing more is sent. */
-  abandon(): void {
-    this.ended = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.stop();
-  }
 }
