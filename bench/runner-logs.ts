@@ -120,9 +120,8 @@ async function throughRunner(name: Exclude<Case, 'direct'>): Promise<Result> {
   await runner.run();
   const totalMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
-  const detail = await call<{ nodes: { output: { durationMs: number } | null; error: { durationMs?: number } | null }[] }>('GET', routes.api.run(run.id));
-  const node = detail.nodes[0];
-  const wallMs = node?.output?.durationMs ?? node?.error?.durationMs ?? Number.NaN;
+  const node = await call<{ output: { durationMs?: number } | null; error: { durationMs?: number } | null }>('GET', routes.api.runNode(run.id, 'step'));
+  const wallMs = node.output?.durationMs ?? node.error?.durationMs ?? Number.NaN;
   const page = await call<LogPage>('GET', routes.api.runNodeLogs(run.id, 'step', { limit: 1 }));
   const info = page.attempts[0];
   return { wallMs, totalMs, cpuMs: (used.user + used.system) / 1000, lines: info?.lines ?? 0, cut: info?.truncated?.lines ?? 0 };
