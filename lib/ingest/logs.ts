@@ -123,6 +123,8 @@ export async function appendLog(db: Db, runId: string, nodeId: string, body: Log
   for (const [index, count] of counts.entries()) {
     const part = { index, lines: body.lines.slice(offset, offset + count), sizes: sizes.slice(offset, offset + count), last: index === counts.length - 1 };
     offset += count;
+    // Let requests that were waiting on the store go first (their next query must not queue behind the next part).
+    if (index > 0) await new Promise((resolve) => setImmediate(resolve));
     const r = await appendPart(db, runId, nodeId, body, part, limitBytes, now);
     result.stored += r.stored;
     result.duplicate &&= r.duplicate;
