@@ -1,10 +1,9 @@
-import fs from 'node:fs/promises';
 import { ApiError } from '@/lib/api/fetch-json';
-import { sha256Digest } from '@/lib/domain/digest';
 import type { StepDefinition } from '@/lib/domain/manifest';
 import { artifactProducers, seenSteps, stepContextDigest } from '@/lib/domain/step-inputs';
 import { type CacheHit, isLeaseLost, type NewEvent, type RunnerApi, withRetry } from './api';
 import { collectOutputs, publishOutputs, StepError, stageManifests } from './artifacts';
+import { LogUpload } from './log-upload';
 import { type ProcessResult, type Reaper, type StepProcess, spawnStep } from './process';
 import { prepareStepDir, type RunLayout, readStepResult, type StepsSummary, stepEnv, stepLayout, writeRunFiles } from './workdir';
 
@@ -30,6 +29,10 @@ export interface StepHost {
   readonly tailBytes: number;
   readonly graceMs: number;
   readonly baseEnv: Readonly<Record<string, string | undefined>>;
+  /** Bytes of log kept per step attempt (lib/runner/log-upload). */
+  readonly logLimitBytes: number;
+  /** Replaces the values of secrets (lib/domain/log-mask secretValues) by `***`: for logs and tails. */
+  mask(text: string): string;
   node(stepId: string): NodeView;
   /** What the step sees of the steps it depends on (FLOWDECK_STEPS_FILE). */
   summary(stepId: string): StepsSummary;
@@ -95,14 +98,6 @@ function describeExit(r: ProcessResult): string {
   return r.signal ? `killed by ${r.signal}` : `exited with code ${r.exitCode}`;
 }
 
-async function uploadLog(host: StepHost, file: string): Promise<{ digest: string; size: number } | null> {
-  const bytes = await fs.readFile(file).catch(() => null);
-  if (!bytes) return null;
-  const digest = sha256Digest(bytes);
-  await retry(host, () => host.api.putBlob(digest, bytes));
-  return { digest, size: bytes.byteLength };
-}
-
 /**
  * Executes a `run` step: a cache hit is recorded without executing; otherwise node_started (with what it
  * stages), staging with digest checks, the command, then node_succeeded (its declared outputs published
@@ -135,6 +130,15 @@ export async function executeRunStep(host: StepHost, step: StepDefinition): Prom
       return;
     }
     host.log(stepId, `started (attempt ${attempt}): ${oneLine(step.run ?? '')}`);
+    const logs = new LogUpload({
+      send: (body) => host.api.appendLogs(host.runId, stepId, body),
+      attempt,
+      lease: { runnerId: host.runnerId },
+      limitBytes: host.logLimitBytes,
+      mask: (text) => host.mask(text),
+      keepTrying: () => !host.halted() && host.leaseOk(),
+      onProblem: (message) => host.log(stepId, message),
+    });
     const proc = spawnStep({
       command: step.run ?? '',
       cwd: layout.cwd,
@@ -143,19 +147,25 @@ export async function executeRunStep(host: StepHost, step: StepDefinition): Prom
       tailBytes: host.tailBytes,
       graceMs: host.graceMs,
       reaper: host.reaper,
+      onOutput: (stream, chunk) => logs.write(stream, chunk),
     });
     host.track(stepId, proc);
     const result = await proc.done;
     host.track(stepId, null);
+    // The log ends even when the run was halted (a cancelled step's output is still its log).
+    const logged = await logs.finish();
+    if (logged.dropped.lines > 0)
+      host.log(stepId, `log cut at ${host.logLimitBytes} bytes: ${logged.dropped.lines} line(s), ${logged.dropped.bytes} byte(s) not kept`);
     if (host.halted()) return;
-    const log = await uploadLog(host, layout.logFile);
+    // The step's log is in the log store; the node output says how much of it there is.
+    const log = { lines: logged.lines, bytes: logged.bytes, ...(logged.dropped.lines > 0 ? { dropped: logged.dropped } : {}), complete: logged.complete };
     const { result: stepResult, problem } = await readStepResult(layout);
     const base = {
       exitCode: result.exitCode,
       ...(result.signal ? { signal: result.signal } : {}),
       durationMs: result.durationMs,
-      stdout: result.stdout,
-      stderr: result.stderr,
+      stdout: host.mask(result.stdout),
+      stderr: host.mask(result.stderr),
       log,
       context,
       ...(stepResult !== undefined ? { result: stepResult } : {}),

@@ -15,6 +15,7 @@ import { ImportRun } from '@/lib/contract/engine-import';
 import { createPostgresDatabase } from '@/lib/testing/stores';
 import { readLocalWorld } from './read-local';
 import { readPostgresWorld } from './read-postgres';
+import { postgresStreamReader } from './read-streams';
 import { toImportRun } from './to-import';
 import type { SdkReadResult } from './types';
 
@@ -259,6 +260,20 @@ describe.skipIf(!baseUrl)('world-postgres (written by @workflow/world-postgres)'
     expect(read.runs).toHaveLength(6);
     expect(read.problems).toEqual([{ runId: 'wrun_missing', problem: 'no such run' }]);
     expectMapping({ runs: read.runs, problems: [] }, scenario);
+  });
+
+  it('reads a run’s stream chunks in write order, and none for a run without a stream', async () => {
+    const runId = scenario.completed;
+    const stream = `${runId.replace('wrun_', 'strm_')}_user`;
+    await world.writeToStream(stream, runId, new Uint8Array([1, 2, 3]));
+    await world.writeToStream(stream, runId, new Uint8Array([4]));
+    const chunks = await postgresStreamReader(pool).streams([runId, scenario.failed]);
+    expect([...chunks.keys()]).toEqual([runId]);
+    expect(chunks.get(runId)?.map((c) => ({ stream: c.stream, data: [...c.data], eof: c.eof }))).toEqual([
+      { stream, data: [1, 2, 3], eof: false },
+      { stream, data: [4], eof: false },
+    ]);
+    expect(chunks.get(runId)?.every((c) => /^chnk_[0-9A-Z]{26}$/.test(c.chunkId))).toBe(true);
   });
 
   it('finds runs that changed, including those that only got events', async () => {
