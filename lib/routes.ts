@@ -32,6 +32,8 @@ export const routes = {
   versions: (query?: Query) => withQuery('/versions', query),
   /** A version's page; `query` picks the tab (`{ tab: 'diff', against: 'vers_…' }`). */
   version: (id: string, query?: Query) => withQuery(`/versions/${seg(id)}`, query),
+  /** Runs found by the text of their step logs (`q`, `workflow`, `from`, `to`). */
+  logSearch: (query?: Query) => withQuery('/logs', query),
   commits: (query?: Query) => withQuery('/commits', query),
   commit: (id: string) => `/commits/${seg(id)}`,
   artifact: (digest: string) => `/artifacts/${seg(digest)}`,
@@ -51,6 +53,10 @@ export const routes = {
     runEvents: (id: string, query?: Query) => withQuery(`${API}/runs/${seg(id)}/events`, query),
     runNode: (id: string, nodeId: string) => `${API}/runs/${seg(id)}/nodes/${seg(nodeId)}`,
     runNodeArtifactManifest: (id: string, nodeId: string) => `${API}/runs/${seg(id)}/nodes/${seg(nodeId)}/artifact-manifest`,
+    /** A node attempt's log: JSON pages (`attempt`, `cursor`, `limit`), or the whole attempt as text with `format: 'text'`. */
+    runNodeLogs: (id: string, nodeId: string, query?: Query) => withQuery(`${API}/runs/${seg(id)}/nodes/${seg(nodeId)}/logs`, query),
+    /** The live tail of a node attempt's log (server-sent events). */
+    runNodeLogStream: (id: string, nodeId: string, query?: Query) => withQuery(`${API}/runs/${seg(id)}/nodes/${seg(nodeId)}/logs/stream`, query),
     runCancel: (id: string) => `${API}/runs/${seg(id)}/cancel`,
     runPause: (id: string) => `${API}/runs/${seg(id)}/pause`,
     runResume: (id: string) => `${API}/runs/${seg(id)}/resume`,
@@ -70,6 +76,9 @@ export const routes = {
 
     commits: (query?: Query) => withQuery(`${API}/commits`, query),
     commit: (id: string) => `${API}/commits/${seg(id)}`,
+
+    /** Runs whose step logs contain the words (`q`, `workflow`, `from`, `to`). */
+    logSearch: (query: Query) => withQuery(`${API}/logs/search`, query),
 
     tokens: () => `${API}/tokens`,
     token: (id: string) => `${API}/tokens/${seg(id)}`,

@@ -41,7 +41,12 @@ describe('findLogMatches', () => {
   });
   it('stops at the limit', () => {
     expect(findLogMatches(['x x x x'], 'x', 3)).toHaveLength(3);
-    expect(findLogMatches(Array.from({ length: MAX_LOG_MATCHES + 5 }, () => 'x'), 'x')).toHaveLength(MAX_LOG_MATCHES);
+    expect(
+      findLogMatches(
+        Array.from({ length: MAX_LOG_MATCHES + 5 }, () => 'x'),
+        'x',
+      ),
+    ).toHaveLength(MAX_LOG_MATCHES);
   });
 });
 
@@ -82,10 +87,13 @@ describe('splitHighlights', () => {
     ]);
   });
   it('handles several ranges inside one segment', () => {
-    const pieces = splitHighlights([{ text: 'abcabc', style: 0 }], [
-      { start: 0, end: 1, current: false },
-      { start: 3, end: 4, current: false },
-    ]);
+    const pieces = splitHighlights(
+      [{ text: 'abcabc', style: 0 }],
+      [
+        { start: 0, end: 1, current: false },
+        { start: 3, end: 4, current: false },
+      ],
+    );
     expect(pieces.map((p) => [p.text, p.mark])).toEqual([
       ['a', 'match'],
       ['bc', null],
