@@ -8,6 +8,7 @@ import {
   matchIndexFrom,
   splitHighlights,
   stripAnsi,
+  termRanges,
   xtermColor,
 } from './log-view';
 
@@ -131,5 +132,19 @@ describe('sizes and counts', () => {
   });
   it('says what a cut log lost', () => {
     expect(logCutText({ lines: 1234, bytes: 3 * 1024 * 1024 }, 16 * 1024 * 1024)).toBe('1,234 lines / 3 MiB cut past the 16 MiB bound');
+  });
+});
+
+describe('termRanges', () => {
+  it('finds each word of the search, merged where they touch', () => {
+    expect(termRanges('Deploy failed: pod api failed', 'failed api')).toEqual([
+      { start: 7, end: 13 },
+      { start: 19, end: 22 },
+      { start: 23, end: 29 },
+    ]);
+    expect(termRanges('abcdef', 'abc cde')).toEqual([{ start: 0, end: 5 }]);
+  });
+  it('finds nothing for an empty search', () => {
+    expect(termRanges('text', '  ')).toEqual([]);
   });
 });

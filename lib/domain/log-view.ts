@@ -142,3 +142,20 @@ export function formatLineCount(lines: number): string {
 export function logCutText(cut: { lines: number; bytes: number }, boundBytes: number): string {
   return `${formatLineCount(cut.lines)} / ${formatByteCount(cut.bytes)} cut past the ${formatByteCount(boundBytes)} bound`;
 }
+
+/** Where any word of a search (split on spaces) occurs in a text, case-insensitively: sorted ranges that do not overlap. */
+export function termRanges(text: string, query: string): { start: number; end: number }[] {
+  const hay = text.toLowerCase();
+  const found: { start: number; end: number }[] = [];
+  for (const term of new Set(query.toLowerCase().split(/\s+/).filter(Boolean))) {
+    for (let at = hay.indexOf(term); at !== -1; at = hay.indexOf(term, at + term.length)) found.push({ start: at, end: at + term.length });
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: { start: number; end: number }[] = [];
+  for (const r of found) {
+    const last = merged[merged.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else merged.push({ ...r });
+  }
+  return merged;
+}
