@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { AUTH_SETTINGS } from '@/lib/domain/auth-mode';
+import { DEFAULT_LOG_LIMIT_BYTES } from '@/lib/domain/log-lines';
 
 const EnvSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
@@ -13,6 +14,13 @@ const EnvSchema = z.object({
   FLOWDECK_AUTH: z.enum(AUTH_SETTINGS).default('auto'),
   /** The host `flowdeck start` told the server to bind (set by the launcher, not by hand). */
   FLOWDECK_BIND_HOST: z.string().min(1).optional(),
+  /** Bytes of output kept per step attempt; past them lines are counted, not kept. */
+  FLOWDECK_LOG_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .default(DEFAULT_LOG_LIMIT_BYTES),
   FLOWDECK_URL: z.string().url().default('http://127.0.0.1:3000'),
   FLOWDECK_TOKEN: z.string().min(1).optional(),
   HOSTNAME: z.string().min(1).default('127.0.0.1'),

@@ -53,10 +53,12 @@ export const routes = {
     runEvents: (id: string, query?: Query) => withQuery(`${API}/runs/${seg(id)}/events`, query),
     runNode: (id: string, nodeId: string) => `${API}/runs/${seg(id)}/nodes/${seg(nodeId)}`,
     runNodeArtifactManifest: (id: string, nodeId: string) => `${API}/runs/${seg(id)}/nodes/${seg(nodeId)}/artifact-manifest`,
-    /** A node attempt's log: JSON pages (`attempt`, `cursor`, `limit`), or the whole attempt as text with `format: 'text'`. */
+    /** A node's log: JSON pages (`attempt`, `cursor`, `limit`), or the whole attempt as text with `format: 'text'`. */
     runNodeLogs: (id: string, nodeId: string, query?: Query) => withQuery(`${API}/runs/${seg(id)}/nodes/${seg(nodeId)}/logs`, query),
-    /** The live tail of a node attempt's log (server-sent events). */
+    /** A node's log live (server-sent events). */
     runNodeLogStream: (id: string, nodeId: string, query?: Query) => withQuery(`${API}/runs/${seg(id)}/nodes/${seg(nodeId)}/logs/stream`, query),
+    /** Runs whose step logs contain `q` (`workflow`, `from`, `to`, `limit`). */
+    logSearch: (query: Query) => withQuery(`${API}/logs/search`, query),
     runCancel: (id: string) => `${API}/runs/${seg(id)}/cancel`,
     runPause: (id: string) => `${API}/runs/${seg(id)}/pause`,
     runResume: (id: string) => `${API}/runs/${seg(id)}/resume`,
@@ -76,9 +78,6 @@ export const routes = {
 
     commits: (query?: Query) => withQuery(`${API}/commits`, query),
     commit: (id: string) => `${API}/commits/${seg(id)}`,
-
-    /** Runs whose step logs contain the words (`q`, `workflow`, `from`, `to`). */
-    logSearch: (query: Query) => withQuery(`${API}/logs/search`, query),
 
     tokens: () => `${API}/tokens`,
     token: (id: string) => `${API}/tokens/${seg(id)}`,

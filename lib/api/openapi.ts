@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { API_TAG_INFO, API_TAGS, type ApiTag, ENDPOINTS, type EndpointKey, type EndpointSpec, splitKey } from '@/lib/contract/endpoints';
+import { API_TAG_INFO, API_TAGS, type ApiTag, ENDPOINTS, type EndpointKey, type EndpointSpec, type SuccessMedia, splitKey } from '@/lib/contract/endpoints';
 import { BLOB_LIMIT, JSON_DEPTH_LIMIT, JSON_LIMIT } from '@/lib/contract/limits';
 import { SESSION_COOKIE } from '@/lib/contract/session';
 import { ERROR_STATUS, type ErrorCode } from '@/lib/errors';
@@ -122,6 +122,12 @@ function parametersOf(spec: EndpointSpec, toSchema: (s: z.ZodType) => JsonSchema
   return out;
 }
 
+const MEDIA_SCHEMA: Record<SuccessMedia, JsonSchema> = {
+  'application/json': {},
+  'text/plain': { type: 'string', contentMediaType: 'text/plain' },
+  'text/event-stream': { type: 'string', contentMediaType: 'text/event-stream' },
+};
+
 function successResponse(spec: EndpointSpec): [string, unknown] {
   const status = spec.success?.status ?? 200;
   const description = spec.success?.description ?? 'OK';
@@ -132,7 +138,7 @@ function successResponse(spec: EndpointSpec): [string, unknown] {
     headers.ETag = { description: 'The entity tag of this answer: send it as If-None-Match to get 304 while nothing changed', schema: { type: 'string' } };
   const content = spec.success?.binary
     ? { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } }
-    : { 'application/json': { schema: {} } };
+    : Object.fromEntries((spec.success?.media ?? ['application/json']).map((type) => [type, { schema: MEDIA_SCHEMA[type] }]));
   return [String(status), { description, headers, content }];
 }
 

@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import type { Role } from '@/lib/domain/roles';
 import * as a from './auth-schemas';
 import * as c from './engine-import';
-import { IMPORT_BODY_LIMIT, VERSION_BODY_LIMIT } from './limits';
+import { IMPORT_BODY_LIMIT, LOG_BODY_LIMIT, VERSION_BODY_LIMIT } from './limits';
+import * as l from './logs';
 import * as s from './schemas';
 
 /**
@@ -17,13 +18,18 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 /** `public` needs no token even when authentication is on; otherwise the weakest role allowed. */
 export type Access = Role | 'public';
 
-export const API_TAGS = ['system', 'runs', 'artifacts', 'versions', 'commits', 'jobs', 'runner', 'connectors', 'auth'] as const;
+export const API_TAGS = ['system', 'runs', 'logs', 'artifacts', 'versions', 'commits', 'jobs', 'runner', 'connectors', 'auth'] as const;
 export type ApiTag = (typeof API_TAGS)[number];
 
 /** What each tag is called on the API page and what it covers (also the OpenAPI document's tag descriptions). */
 export const API_TAG_INFO: Record<ApiTag, { title: string; description: string }> = {
   system: { title: 'System', description: 'Health and this document' },
   runs: { title: 'Runs', description: 'The run index, engine ingest of runs and events, and operator actions on runs' },
+  logs: {
+    title: 'Step logs',
+    description:
+      "Each step attempt's output: engines and runners append it in numbered batches; read it in pages, as plain text, live as server-sent events, or search it across runs",
+  },
   artifacts: { title: 'Artifacts', description: 'Content-addressed blobs and manifests, and which nodes produced or consumed them' },
   versions: { title: 'Versions', description: 'The version registry: create, update, drain, sunset, diff and bulk upgrade' },
   commits: { title: 'Commits', description: 'The linear, append-only history of every change made through the API' },
@@ -35,6 +41,8 @@ export const API_TAG_INFO: Record<ApiTag, { title: string; description: string }
   },
   auth: { title: 'Tokens and sessions', description: 'API tokens (admin) and dashboard sessions (sign in with a token, sign out)' },
 };
+
+export type SuccessMedia = 'application/json' | 'text/plain' | 'text/event-stream';
 
 export interface EndpointSpec {
   summary: string;
@@ -52,8 +60,8 @@ export interface EndpointSpec {
   errors?: readonly number[];
   /** The answer carries an entity tag; a GET naming it in `If-None-Match` gets 304 and no body (cheap polling). */
   conditional?: boolean;
-  /** Success status and what it returns. */
-  success?: { status: number; description: string; binary?: boolean };
+  /** Success status and what it returns: JSON unless `binary` (bytes) or `media` (the media types it answers with, JSON first when it is one). */
+  success?: { status: number; description: string; binary?: boolean; media?: readonly SuccessMedia[] };
 }
 
 export const ENDPOINTS = {
@@ -96,6 +104,27 @@ export const ENDPOINTS = {
     access: 'operator',
     params: s.RunParams,
     body: s.EventBatchBody,
+  },
+  'POST /api/v1/runs/{runId}/nodes/{nodeId}/logs': {
+    summary: "Append a batch of a step attempt's output (idempotent by seq; lease checked when given)",
+    tag: 'logs',
+    access: 'operator',
+    params: s.NodeParams,
+    body: l.LogAppendBody,
+    bodyLimit: LOG_BODY_LIMIT,
+  },
+  'GET /api/v1/runs/{runId}/nodes/{nodeId}/logs': {
+    summary: "A step attempt's log: JSON pages after a cursor, or the whole attempt as text",
+    tag: 'logs',
+    access: 'viewer',
+    params: s.NodeParams,
+    query: l.LogQuery,
+    success: {
+      status: 200,
+      description:
+        'a page of lines (JSON); with `Accept: text/plain` or `format=text`, the whole attempt as a plain-text download, ending with a line saying how much was cut when it was',
+      media: ['application/json', 'text/plain'],
+    },
   },
   'PUT /api/v1/runs/{runId}/nodes/{nodeId}/artifact-manifest': {
     summary: 'Record (or clear with "") the manifest a node published',

@@ -37,6 +37,8 @@ export const LogQuery = z.strictObject({
   /** The last line number already read (exclusive); absent = from the first line. */
   cursor: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   limit: z.coerce.number().int().min(1).max(10_000).default(1000),
+  /** `text`: the attempt's whole log as a plain-text download, like `Accept: text/plain`. */
+  format: z.enum(['json', 'text']).optional(),
 });
 export type LogQuery = z.infer<typeof LogQuery>;
 

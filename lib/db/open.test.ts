@@ -6,6 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { afterAll, describe, expect, it } from 'vitest';
+import { getLogPage } from '@/lib/db/queries/logs';
 import { getRun, getRunNode, listRuns } from '@/lib/db/queries/runs';
 import { createPostgresDatabase, MIGRATIONS_DIR, storeDigest } from '@/lib/testing/stores';
 import { type Db, queryRows } from './client';
@@ -108,6 +109,11 @@ describe('released schema fixtures', () => {
     if (Number(file.match(/\d+/)?.[0]) >= 3) {
       expect(imported).toMatchObject({ workflow: 'processOrder', waiting: { kind: 'hook', token: 'approval-fixture' } });
       expect((await getRun(store.db, imported!.id)).externalId).toBe('wrun_01FIXTURE0000000000000000');
+    }
+    if (Number(file.match(/\d+/)?.[0]) >= 4) {
+      const log = await getLogPage(store.db, started!.id, 'build', { limit: 10 });
+      expect(log.lines.map((l) => l.text)).toEqual(['compiling app', 'warning: unused import', 'built app:1']);
+      expect(log.attempts).toMatchObject([{ attempt: 1, lines: 3, ended: true }]);
     }
     const [meta] = await store.db.select().from(schema.meta);
     expect(meta?.value).toBe(String(SCHEMA_VERSION));

@@ -1,4 +1,5 @@
 import type { EventRow, NodeRow, RunRow } from '@/lib/db/schema';
+import { failureReason, stepsOf } from '@/lib/domain/failure-reason';
 import { applyEvents, initialNode, type RunEvent, type RunState } from '@/lib/domain/run-machine';
 import { isActive, type RunPhase } from '@/lib/domain/run-phase';
 import { DEMO_LEASE_OWNER, INDEFINITE_LEASE } from '@/lib/domain/runner-lease';
@@ -127,6 +128,7 @@ function runRow(r: RunIdentity, patch: Partial<RunRow>): RunRow {
     output: null,
     error: null,
     setupErrors: null,
+    failureReason: null,
     phase: 'queued',
     result: 'unknown',
     waiting: null,
@@ -162,7 +164,11 @@ function demoLease(phase: RunPhase): Pick<RunRow, 'leaseOwner' | 'leaseExpiresAt
 
 /** A run refused at creation: `setuperror` with its errors, no nodes, only the `run_created` event. */
 export function setupErrorRows(r: RunIdentity, setupErrors: string[]): RunRows {
-  const run = runRow(r, { phase: 'setuperror', setupErrors });
+  const run = runRow(r, {
+    phase: 'setuperror',
+    setupErrors,
+    failureReason: failureReason({ phase: 'setuperror', result: 'unknown', error: null, setupErrors }, []),
+  });
   const created: EventRow = {
     runId: r.id,
     seq: 1,
@@ -189,6 +195,7 @@ export function runRows(r: RunIdentity, recorded: readonly SimEvent[], published
     waiting: state.run.waiting,
     output: state.run.output,
     error: state.run.error,
+    failureReason: failureReason({ ...state.run, setupErrors: null }, stepsOf(state.nodes)),
     startedAt: date(state.run.startedAt),
     finishedAt: date(state.run.finishedAt),
     updatedAt: new Date(lastAt),

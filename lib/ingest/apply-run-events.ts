@@ -1,6 +1,7 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Tx } from '@/lib/db/client';
 import { type CommitChange, nodes, type RunRow, runs, stagedArtifacts } from '@/lib/db/schema';
+import { failureReason, stepsOf } from '@/lib/domain/failure-reason';
 import { applyEvents, type NodeSnapshot, type RunEvent, type RunState, TransitionError } from '@/lib/domain/run-machine';
 import { ACTIVE_PHASES, isActive } from '@/lib/domain/run-phase';
 import { AppError } from '@/lib/errors';
@@ -108,6 +109,8 @@ export async function applyRunEvents(tx: Tx, run: RunRow, batch: RunEvent[], now
       finishedAt: date(after.run.finishedAt),
       output: after.run.output,
       error: after.run.error,
+      // Set once, when the run finishes failed: the runs list reads it without a join.
+      failureReason: failureReason({ ...after.run, setupErrors: run.setupErrors }, stepsOf(after.nodes)) ?? run.failureReason,
       lastSeq: run.lastSeq + batch.length,
       updatedAt: now,
       rowVersion: run.rowVersion + 1,

@@ -4,6 +4,7 @@ import type { Db, Tx } from '@/lib/db/client';
 import { events, nodes, type RunRow, runs, type VersionRow } from '@/lib/db/schema';
 import { jsonDigest } from '@/lib/domain/digest';
 import { importedGroupPath, nearestEventType } from '@/lib/domain/engine-events';
+import { failureReason } from '@/lib/domain/failure-reason';
 import { newId } from '@/lib/domain/ids';
 import { isActive } from '@/lib/domain/run-phase';
 import type { EngineSource } from '@/lib/domain/run-source';
@@ -34,6 +35,10 @@ function runFields(r: ImportRun, digest: string) {
     startedAt: date(r.startedAt),
     finishedAt: date(r.finishedAt),
     importDigest: digest,
+    failureReason: failureReason(
+      { ...r, error: r.error ?? null, setupErrors: null },
+      r.nodes.map((n) => ({ ...n, finishedAt: n.finishedAt ?? null, error: n.error ?? null })),
+    ),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Tx } from '@/lib/db/client';
 import { events, nodes, type RunRow, runs, stagedArtifacts, type VersionRow } from '@/lib/db/schema';
+import { failureReason } from '@/lib/domain/failure-reason';
 import { newId } from '@/lib/domain/ids';
 import { normalizedNeeds, stepAction, stepSignature } from '@/lib/domain/manifest';
 import { ownValue } from '@/lib/domain/own';
@@ -43,7 +44,15 @@ export async function insertRun(tx: Tx, run: NewRun, parts: NewRunParts, now: Da
   const id = newId('run', now.getTime());
   const [row] = await tx
     .insert(runs)
-    .values({ ...run, id, result: 'unknown', createdAt: now, updatedAt: now, lastSeq: 1 })
+    .values({
+      ...run,
+      id,
+      result: 'unknown',
+      createdAt: now,
+      updatedAt: now,
+      lastSeq: 1,
+      failureReason: failureReason({ phase: run.phase, result: 'unknown', error: null, setupErrors: run.setupErrors ?? null }, []),
+    })
     .returning();
   const nodeRows = parts.nodes?.(id) ?? [];
   if (nodeRows.length > 0) await tx.insert(nodes).values(nodeRows);

@@ -5,6 +5,7 @@ export * from './engine-actions';
 export * from './enums';
 export * from './events';
 export * from './jobs';
+export * from './logs';
 export * from './meta';
 export * from './nodes';
 export * from './runs';

@@ -18,6 +18,8 @@ export const runs = pgTable(
     output: jsonb('output'),
     error: jsonb('error'),
     setupErrors: jsonb('setup_errors').$type<string[]>(),
+    /** One line on why a finished run failed (or its setup errors), for the runs list: set when it finishes failed. */
+    failureReason: text('failure_reason'),
     phase: runPhase('phase').notNull(),
     result: runResult('result').notNull().default('unknown'),
     waiting: jsonb('waiting').$type<Waiting>(),
