@@ -5,7 +5,6 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { isApiError } from '@/lib/api/fetch-json';
 import type { LogTailState } from '@/lib/api/hooks/use-log-lines';
 import type { LogCut } from '@/lib/contract/logs';
-import { DEFAULT_LOG_LIMIT_BYTES } from '@/lib/domain/log-lines';
 import { logCutText } from '@/lib/domain/log-view';
 import type { StepAction } from '@/lib/domain/manifest';
 import type { NodeStatus } from '@/lib/domain/node-status';
@@ -71,12 +70,12 @@ export function LogEmpty({ action, status, live }: { action: StepAction; status:
   );
 }
 
-/** The log was cut past its bound: how much is missing. */
-export function LogCutNote({ cut }: { cut: LogCut }) {
+/** The log was cut past its bound: how much is missing. What was kept is the bound, to within a line. */
+export function LogCutNote({ cut, keptBytes }: { cut: LogCut; keptBytes: number }) {
   return (
     <p data-testid="log-cut" className="flex items-center gap-2 border-b border-warning/30 bg-warning-soft px-3 py-1.5 text-xs text-foreground/85">
       <Scissors aria-hidden className="size-3.5 shrink-0 text-warning" />
-      <span>{logCutText(cut, DEFAULT_LOG_LIMIT_BYTES)}: the end of this attempt's output was not kept.</span>
+      <span>{logCutText(cut, keptBytes)}: the end of this attempt's output was not kept.</span>
     </p>
   );
 }

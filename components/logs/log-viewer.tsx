@@ -6,7 +6,8 @@ import { useLogHead } from '@/lib/api/hooks/use-log-head';
 import { useLogLines } from '@/lib/api/hooks/use-log-lines';
 import { nodeRevision } from '@/lib/api/hooks/use-run-node';
 import type { NodeSummary } from '@/lib/contract/runs';
-import { formatByteCount, formatLineCount } from '@/lib/domain/log-view';
+import { formatBytes } from '@/lib/domain/log-lines';
+import { formatLineCount } from '@/lib/domain/log-view';
 import { routes } from '@/lib/routes';
 import { cn } from '@/lib/utils/cn';
 import { LogList } from './log-list';
@@ -85,7 +86,7 @@ export function LogViewer({ runId, node, attempt: initialAttempt, line, actions,
       >
         {actions}
       </LogToolbar>
-      {info?.truncated && <LogCutNote cut={info.truncated} />}
+      {info?.truncated && <LogCutNote cut={info.truncated} keptBytes={info.bytes} />}
       {head.error && page && <LogProblem>Could not refresh the log: {errorMessage(head.error)}</LogProblem>}
       {lines.error && <LogProblem onRetry={lines.retry}>Part of the log did not load: {errorMessage(lines.error)}</LogProblem>}
       <TailNote tail={lines.tail} onReconnect={() => setTailKey((k) => k + 1)} />
@@ -136,7 +137,7 @@ export function LogViewer({ runId, node, attempt: initialAttempt, line, actions,
             {following ? 'Live · following' : 'Live · paused'}
           </span>
         )}
-        <span data-testid="log-count">{info && !live ? `${formatLineCount(lines.total)} · ${formatByteCount(info.bytes)}` : formatLineCount(lines.total)}</span>
+        <span data-testid="log-count">{info && !live ? `${formatLineCount(lines.total)} · ${formatBytes(info.bytes)}` : formatLineCount(lines.total)}</span>
         {!lines.buffer.complete && <span>loading {Math.round((lines.loaded / Math.max(1, lines.total)) * 100)}%…</span>}
       </footer>
     </section>

@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  findLogMatches,
-  formatByteCount,
-  formatLineCount,
-  logCutText,
-  MAX_LOG_MATCHES,
-  matchIndexFrom,
-  splitHighlights,
-  stripAnsi,
-  termRanges,
-  xtermColor,
-} from './log-view';
+import { findLogMatches, formatLineCount, logCutText, MAX_LOG_MATCHES, matchIndexFrom, splitHighlights, stripAnsi, termRanges, xtermColor } from './log-view';
 
 describe('stripAnsi', () => {
   it('removes colour, cursor and title sequences and keeps the text', () => {
@@ -120,18 +109,12 @@ describe('xtermColor', () => {
 });
 
 describe('sizes and counts', () => {
-  it('formats byte counts in binary units', () => {
-    expect(formatByteCount(512)).toBe('512 B');
-    expect(formatByteCount(1536)).toBe('1.5 KiB');
-    expect(formatByteCount(16 * 1024 * 1024)).toBe('16 MiB');
-    expect(formatByteCount(3.25 * 1024 * 1024)).toBe('3.3 MiB');
-  });
   it('formats line counts', () => {
     expect(formatLineCount(1)).toBe('1 line');
     expect(formatLineCount(100_000)).toBe('100,000 lines');
   });
   it('says what a cut log lost', () => {
-    expect(logCutText({ lines: 1234, bytes: 3 * 1024 * 1024 }, 16 * 1024 * 1024)).toBe('1,234 lines / 3 MiB cut past the 16 MiB bound');
+    expect(logCutText({ lines: 1234, bytes: 3 * 1024 * 1024 }, 16 * 1024 * 1024)).toBe('1,234 lines / 3.0 MiB cut past the 16.0 MiB bound');
   });
 });
 

@@ -3,6 +3,8 @@
  * coloured pieces are split by highlighted matches, the xterm palette, and the words of a cut log.
  */
 
+import { formatBytes } from './log-lines';
+
 // CSI sequences (colours, cursor moves), OSC sequences (titles, links) and lone two-byte escapes.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character is what this matches
 const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
@@ -117,20 +119,6 @@ export function xtermColor(index: number): string | null {
   return `rgb(${CUBE[Math.floor(i / 36)]}, ${CUBE[Math.floor(i / 6) % 6]}, ${CUBE[i % 6]})`;
 }
 
-/** A byte count in binary units: `512 B`, `1.5 KiB`, `16 MiB`, `2.3 GiB`. */
-export function formatByteCount(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = Math.max(0, bytes);
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  if (unit === 0) return `${Math.round(value)} B`;
-  const text = value >= 10 || Number.isInteger(value) ? String(Math.round(value)) : value.toFixed(1);
-  return `${text} ${units[unit]}`;
-}
-
 const count = new Intl.NumberFormat('en-US');
 
 /** `1,234 lines` / `1 line`. */
@@ -138,9 +126,9 @@ export function formatLineCount(lines: number): string {
   return `${count.format(lines)} ${lines === 1 ? 'line' : 'lines'}`;
 }
 
-/** What a cut log lost, in words: `1,234 lines / 3.2 MiB cut past the 16 MiB bound`. */
+/** What a cut log lost, in words: `1,234 lines / 3.2 MiB cut past the 16.0 MiB bound`. */
 export function logCutText(cut: { lines: number; bytes: number }, boundBytes: number): string {
-  return `${formatLineCount(cut.lines)} / ${formatByteCount(cut.bytes)} cut past the ${formatByteCount(boundBytes)} bound`;
+  return `${formatLineCount(cut.lines)} / ${formatBytes(cut.bytes)} cut past the ${formatBytes(boundBytes)} bound`;
 }
 
 /** Where any word of a search (split on spaces) occurs in a text, case-insensitively: sorted ranges that do not overlap. */
