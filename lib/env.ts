@@ -23,6 +23,8 @@ const EnvSchema = z.object({
     .default(DEFAULT_LOG_LIMIT_BYTES),
   FLOWDECK_URL: z.string().url().default('http://127.0.0.1:3000'),
   FLOWDECK_TOKEN: z.string().min(1).optional(),
+  /** `flowdeck runner`: more variable names whose values are masked in step logs (lib/domain/log-mask). */
+  FLOWDECK_SECRET_ENV: z.string().optional(),
   HOSTNAME: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
 });

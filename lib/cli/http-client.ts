@@ -19,6 +19,8 @@ export interface Api {
   readonly baseUrl: string;
   get<T>(path: string): Promise<T>;
   send<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
+  /** A GET whose body is read as it arrives (a live stream): no time limit; non-2xx answers reject with `ApiError`. */
+  open(path: string, headers: Record<string, string>): Promise<Response>;
 }
 
 /** How long one request may take before the CLI gives up on it (a bulk dry run reads every active run). */
@@ -42,7 +44,19 @@ export function api(): Api {
       throw err;
     }
   }
-  return { baseUrl, get: (path) => call('GET', path), send: call };
+  async function open(path: string, extra: Record<string, string>): Promise<Response> {
+    let res: Response;
+    try {
+      res = await fetch(`${baseUrl}${path}`, { headers: { ...headers, ...extra } });
+    } catch {
+      throw new CliError(`cannot reach the Flowdeck server at ${baseUrl}: is it running? (set FLOWDECK_URL to point elsewhere)`, EXIT.unreachable);
+    }
+    if (res.ok) return res;
+    const body = (await res.json().catch(() => null)) as { error?: { code?: unknown; message?: unknown } } | null;
+    const code = typeof body?.error?.code === 'string' ? body.error.code : `http_${res.status}`;
+    throw new ApiError(res.status, code, typeof body?.error?.message === 'string' ? body.error.message : `HTTP ${res.status}`);
+  }
+  return { baseUrl, get: (path) => call('GET', path), send: call, open };
 }
 
 /** Whether an error is the API's 404 (e.g. no current version yet). */

@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
+import { parseByteSize } from '@/lib/domain/byte-size';
+import { DEFAULT_LOG_LIMIT_BYTES } from '@/lib/domain/log-lines';
+import { MIN_SECRET_CHARS } from '@/lib/domain/log-mask';
 import { env } from '@/lib/env';
 import { runnerApi } from '@/lib/runner/api';
 import { Runner, type RunnerLog, RunnerUnreachable } from '@/lib/runner/runner';
@@ -14,9 +17,11 @@ interface RunnerOptions {
   once?: boolean;
   leaseSeconds: number;
   clean?: boolean;
+  logLimit?: number;
 }
 
 const RUNNER_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+const MIN_LOG_LIMIT = 1024;
 
 function int(min: number, max: number) {
   return (value: string): number => {
@@ -24,6 +29,13 @@ function int(min: number, max: number) {
     if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`must be a whole number from ${min} to ${max}`);
     return n;
   };
+}
+
+/** `--log-limit`: a size (lib/domain/byte-size) of at least 1 KiB. */
+export function byteSize(value: string): number {
+  const n = parseByteSize(value);
+  if (n === null || n < MIN_LOG_LIMIT) throw new InvalidArgumentError(`must be a size of at least 1k, e.g. 16MiB, 512k or ${DEFAULT_LOG_LIMIT_BYTES}`);
+  return n;
 }
 
 /** `<host>-<pid>`, reduced to the characters a runner id may hold. */
@@ -51,6 +63,11 @@ export function registerRunner(program: Command): void {
     .option('--lease-seconds <n>', 'lease length; heartbeats renew it every second', int(2, 300), 15)
     .option('--once', 'exit once nothing is claimable and no run is held (instead of waiting for work)')
     .option('--clean', "delete a run's directory when the run leaves this runner")
+    .option(
+      '--log-limit <size>',
+      `log kept per step attempt, e.g. 16MiB or 512k (default FLOWDECK_LOG_LIMIT, else ${DEFAULT_LOG_LIMIT_BYTES / 1024 / 1024}MiB)`,
+      byteSize,
+    )
     .addHelpText(
       'after',
       `
@@ -65,6 +82,12 @@ A step runs as /bin/sh -c COMMAND in <work-dir>/<run>/steps/<step>/, in its own 
 The files of the steps it needs (their declared outputs) are staged into its directory first, each checked
 against its sha256. Its declared outputs are uploaded as blobs and recorded as its artifact manifest.
 
+Its stdout and stderr go to the step's log line by line, at most about a second behind, up to --log-limit
+per attempt (past it the log says how many lines and bytes were cut). Values of secrets are replaced by ***
+in the log, the output tails and the log file first: the runner's FLOWDECK_TOKEN and every variable whose
+name ends in _TOKEN, _SECRET, _PASSWORD or _KEY or is listed in FLOWDECK_SECRET_ENV (NAME,NAME); values
+shorter than ${MIN_SECRET_CHARS} characters are not masked.
+
 Ctrl-C (or SIGTERM) stops claiming, stops the running steps and releases the leases; a second one exits at once.`,
     )
     .action(async (o: RunnerOptions) => {
@@ -75,7 +98,19 @@ Ctrl-C (or SIGTERM) stops claiming, stops the running steps and releases the lea
       fs.mkdirSync(workDir, { recursive: true });
       const log = lineLogger(id);
       const api = runnerApi({ baseUrl: e.FLOWDECK_URL, token: e.FLOWDECK_TOKEN, runnerId: id, leaseSeconds: o.leaseSeconds });
-      const runner = new Runner({ id, capacity: o.capacity, workDir, leaseSeconds: o.leaseSeconds, api, log, once: o.once, clean: o.clean });
+      const logLimit = o.logLimit ?? e.FLOWDECK_LOG_LIMIT_BYTES;
+      const runner = new Runner({
+        id,
+        capacity: o.capacity,
+        workDir,
+        leaseSeconds: o.leaseSeconds,
+        api,
+        log,
+        once: o.once,
+        clean: o.clean,
+        logLimitBytes: logLimit,
+        secrets: [e.FLOWDECK_TOKEN],
+      });
       let firstSignalAt = 0;
       const onSignal = (signal: NodeJS.Signals) => {
         // One Ctrl-C can arrive twice (from the terminal and relayed by a wrapper): only a later one forces the exit.
@@ -91,7 +126,7 @@ Ctrl-C (or SIGTERM) stops claiming, stops the running steps and releases the lea
       log(
         null,
         null,
-        `started (pid ${process.pid}): ${api.baseUrl}${e.FLOWDECK_TOKEN ? ' with a token' : ''}, capacity ${o.capacity}, lease ${o.leaseSeconds}s, work dir ${workDir}${o.once ? ', once' : ''}`,
+        `started (pid ${process.pid}): ${api.baseUrl}${e.FLOWDECK_TOKEN ? ' with a token' : ''}, capacity ${o.capacity}, lease ${o.leaseSeconds}s, log limit ${logLimit} bytes, work dir ${workDir}${o.once ? ', once' : ''}`,
       );
       try {
         await runner.run();

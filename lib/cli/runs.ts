@@ -4,6 +4,7 @@ import type { RunDetail, RunDto } from '@/lib/contract/runs';
 import { routes } from '@/lib/routes';
 import { ago, clip, kv, print, printJson, table, when, withJson } from './format';
 import { api, CliError } from './http-client';
+import { registerRunLogs } from './run-logs';
 
 interface JsonOpt {
   json?: boolean;
@@ -73,9 +74,9 @@ export function runDetail(run: RunDetail): string {
   return lines.join('\n');
 }
 
-/** `run start|get|hook`: start runs, look at one, deliver the hook it waits on. */
+/** `run start|get|logs|hook`: start runs, look at one, deliver the hook it waits on. */
 export function registerRuns(program: Command): void {
-  const run = program.command('run').description('start runs, inspect one, deliver the hook a run waits on');
+  const run = program.command('run').description('start runs, inspect one, print a step log, deliver the hook a run waits on');
 
   withJson(
     run
@@ -121,4 +122,6 @@ export function registerRuns(program: Command): void {
     if (o.json) return printJson(res);
     print(`Delivered the hook of ${res.runId} (step ${res.nodeId}): a runner picks the run up again.`);
   });
+
+  registerRunLogs(run);
 }

@@ -1,4 +1,5 @@
 import { ApiError, fetchJson, isRetryable } from '@/lib/api/fetch-json';
+import type { LogAppendBody, LogAppendResult } from '@/lib/contract/logs';
 import type { ManifestEntry } from '@/lib/domain/artifact-manifest';
 import type { StepAction, StepNeed, WorkflowDefinition } from '@/lib/domain/manifest';
 import type { NodeStatus } from '@/lib/domain/node-status';
@@ -55,6 +56,8 @@ export interface RunnerApi {
   getManifest(digest: string): Promise<ManifestEntry[]>;
   setArtifactManifest(runId: string, nodeId: string, digest: string): Promise<void>;
   cache(signature: string, staged: Record<string, string>): Promise<CacheHit | null>;
+  /** Appends a batch of a step attempt's log lines (stored once per seq). */
+  appendLogs(runId: string, nodeId: string, body: LogAppendBody): Promise<LogAppendResult>;
   /** A run's input and node results (to check a cache hit saw the same world). */
   runView(runId: string): Promise<{ input: unknown; nodes: { nodeId: string; status: NodeStatus; output: unknown; error: unknown }[] }>;
 }
@@ -149,6 +152,9 @@ export function runnerApi(options: ApiOptions): RunnerApi {
     async cache(signature, staged) {
       const res = await json<{ hit: CacheHit | null }>('GET', routes.api.runnerCache({ signature, staged: JSON.stringify(staged) }));
       return res.hit;
+    },
+    async appendLogs(runId, nodeId, body) {
+      return json<LogAppendResult>('POST', routes.api.runNodeLogs(runId, nodeId), body);
     },
     async runView(runId) {
       return json('GET', routes.api.run(runId));

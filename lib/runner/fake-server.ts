@@ -1,4 +1,5 @@
 import { ApiError } from '@/lib/api/fetch-json';
+import { LogAppendBody, type LogAppendResult, type LogLine } from '@/lib/contract/logs';
 import { buildManifest, type ManifestEntry } from '@/lib/domain/artifact-manifest';
 import { jsonDigest, sha256Digest } from '@/lib/domain/digest';
 import { normalizedNeeds, stepAction, stepSignature, type WorkflowDefinition } from '@/lib/domain/manifest';
@@ -20,14 +21,65 @@ export interface FakeRun {
   lease: { owner: string; expires: number } | null;
 }
 
+/** One node attempt's log as the fake server keeps it: batches by seq, lines numbered in the order stored. */
+export interface FakeLog {
+  seqs: Set<number>;
+  lines: LogLine[];
+  dropped: { lines: number; bytes: number } | null;
+  ended: boolean;
+  /** Every request body received, duplicates included. */
+  requests: LogAppendBody[];
+}
+
 export class FakeServer {
   readonly runs = new Map<string, FakeRun>();
   readonly blobs = new Map<string, Uint8Array>();
   readonly manifests = new Map<string, ManifestEntry[]>();
   /** Events refused as impossible transitions (a runner bug if any). */
   readonly refused: string[] = [];
+  readonly logs = new Map<string, FakeLog>();
+  /** Faults for the next log appends, one per request: `after-store` stores the batch, then answers 503. */
+  logFaults: ('before-store' | 'after-store' | 'network')[] = [];
+  /** How long each log append takes (a slow server). */
+  logDelayMs = 0;
   private seq = 0;
   now = () => Date.now();
+
+  /** The log of a node attempt (an empty one when nothing was appended). */
+  log(runId: string, nodeId: string, attempt = 1): FakeLog {
+    const key = `${runId}/${nodeId}/${attempt}`;
+    let log = this.logs.get(key);
+    if (!log) {
+      log = { seqs: new Set(), lines: [], dropped: null, ended: false, requests: [] };
+      this.logs.set(key, log);
+    }
+    return log;
+  }
+
+  /** POST …/runs/{runId}/nodes/{nodeId}/logs: the contract's body, the lease when given, each seq stored once. */
+  private async appendLogs(runnerId: string, runId: string, nodeId: string, raw: unknown): Promise<LogAppendResult> {
+    if (this.logDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.logDelayMs));
+    const parsed = LogAppendBody.safeParse(JSON.parse(JSON.stringify(raw)));
+    if (!parsed.success) throw new ApiError(400, 'invalid_input', parsed.error.message);
+    const body = parsed.data;
+    const run = this.get(runId);
+    if (!run.workflow.steps.some((s) => s.id === nodeId)) throw new ApiError(404, 'not_found', `node ${nodeId} not found`);
+    if (body.lease && !this.holds(run, body.lease.runnerId)) throw new ApiError(409, 'lease_lost', `runner ${runnerId} does not hold ${runId}`);
+    const fault = this.logFaults.shift();
+    if (fault === 'network') throw new ApiError(0, 'network_error', 'Could not reach the Flowdeck server.');
+    if (fault === 'before-store') throw new ApiError(503, 'unavailable', 'try again');
+    const log = this.log(runId, nodeId, body.attempt);
+    log.requests.push(body);
+    const duplicate = log.seqs.has(body.seq);
+    if (!duplicate) {
+      log.seqs.add(body.seq);
+      for (const l of body.lines) log.lines.push({ n: log.lines.length + 1, ...l });
+      if (body.dropped) log.dropped = body.dropped;
+      if (body.end) log.ended = true;
+    }
+    if (fault === 'after-store') throw new ApiError(503, 'unavailable', 'stored, but the answer was lost');
+    return { stored: duplicate ? 0 : body.lines.length, duplicate, truncated: false };
+  }
 
   createRun(workflow: WorkflowDefinition, input: unknown): string {
     const id = `run_${String(++this.seq).padStart(26, '0')}`;
@@ -193,6 +245,7 @@ export class FakeServer {
         }
         return null;
       },
+      appendLogs: (runId, nodeId, body) => this.appendLogs(runnerId, runId, nodeId, body),
       runView: async (runId) => {
         const run = this.get(runId);
         return {

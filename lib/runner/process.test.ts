@@ -78,6 +78,21 @@ describe('spawnStep', () => {
     expect(await waitFor(() => !alive(child), 2_000)).toBe(true);
   });
 
+  it('hands each chunk of output to onOutput as it is read, stream by stream', async () => {
+    const seen: Record<string, string> = { stdout: '', stderr: '' };
+    const r = await spawnStep({
+      command: 'echo out; echo err >&2; printf tail',
+      cwd: dir,
+      env,
+      logFile: path.join(dir, 'chunks.log'),
+      onOutput: (stream, chunk) => {
+        seen[stream] += chunk.toString('utf8');
+      },
+    }).done;
+    expect(r.exitCode).toBe(0);
+    expect(seen).toEqual({ stdout: 'out\ntail', stderr: 'err\n' });
+  });
+
   it('reports a shell that cannot start in a missing directory', async () => {
     const r = await spawnStep({ command: 'true', cwd: path.join(dir, 'missing'), env, logFile: path.join(dir, 'missing.log') }).done;
     expect(r.exitCode).toBeNull();

@@ -56,6 +56,8 @@ export interface SpawnOptions {
   tailBytes?: number;
   graceMs?: number;
   reaper?: Reaper;
+  /** Each chunk of output as it is read (it must not block: the child waits on a full pipe). */
+  onOutput?: (stream: 'stdout' | 'stderr', chunk: Buffer) => void;
 }
 
 function killGroup(pgid: number, signal: NodeJS.Signals): void {
@@ -113,6 +115,7 @@ export function spawnStep(options: SpawnOptions): StepProcess {
     child[name]?.on('data', (chunk: Buffer) => {
       tails[name].push(chunk);
       log.write(chunk);
+      options.onOutput?.(name, chunk);
     });
   }
   return {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ApiError } from '@/lib/api/fetch-json';
+import { secretMasker } from '@/lib/domain/log-mask';
 import { parseDuration, type StepDefinition, stepAction } from '@/lib/domain/manifest';
 import type { NodeStatus } from '@/lib/domain/node-status';
 import { seenSteps } from '@/lib/domain/step-inputs';
@@ -49,6 +50,10 @@ export interface ExecutionOptions {
   tailBytes: number;
   graceMs: number;
   baseEnv: Readonly<Record<string, string | undefined>>;
+  /** Bytes of log kept per step attempt. */
+  logLimitBytes: number;
+  /** Secret values masked in step logs (lib/domain/log-mask secretValues). */
+  secrets: readonly string[];
   log: (runId: string, stepId: string | null, message: string) => void;
   /** Whether this runner's lease on the run may still hold (the Runner tracks heartbeats). */
   leaseOk: (runId: string) => boolean;
@@ -74,6 +79,9 @@ export class RunExecution implements StepHost {
   readonly tailBytes: number;
   readonly graceMs: number;
   readonly baseEnv: Readonly<Record<string, string | undefined>>;
+  readonly logLimitBytes: number;
+  readonly secrets: readonly string[];
+  readonly mask: (text: string) => string;
 
   private readonly nodes = new Map<string, NodeView>();
   private readonly procs = new Map<string, StepProcess>();
@@ -100,6 +108,9 @@ export class RunExecution implements StepHost {
     this.tailBytes = options.tailBytes;
     this.graceMs = options.graceMs;
     this.baseEnv = options.baseEnv;
+    this.logLimitBytes = options.logLimitBytes;
+    this.secrets = options.secrets;
+    this.mask = secretMasker(options.secrets);
     for (const n of claimed.nodes) {
       this.nodes.set(n.nodeId, {
         status: n.status,

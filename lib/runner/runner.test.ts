@@ -6,7 +6,7 @@ import { sha256Digest } from '@/lib/domain/digest';
 import type { WorkflowDefinition } from '@/lib/domain/manifest';
 import type { RunnerApi } from './api';
 import { FakeServer } from './fake-server';
-import { Runner, RunnerUnreachable } from './runner';
+import { Runner, type RunnerOptions, RunnerUnreachable } from './runner';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'runner-loop-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -16,7 +16,7 @@ function setup(capacity = 2, leaseSeconds = 5) {
   const server = new FakeServer();
   const workDir = path.join(root, `w${++counter}`);
   const lines: string[] = [];
-  const runner = (id = 'r1', extra: { once?: boolean } = { once: true }) =>
+  const runner = (id = 'r1', extra: Partial<RunnerOptions> = { once: true }) =>
     new Runner({
       id,
       capacity,
@@ -216,6 +216,52 @@ describe('Runner', () => {
     const start = (n: string) => Number(BigInt(fs.readFileSync(path.join(root, `${n}-${counter}.start`), 'utf8').trim()) / 1_000_000n);
     expect(Math.abs(start('a') - start('b'))).toBeLessThan(400);
     expect(start('c') - start('a')).toBeGreaterThanOrEqual(500);
+  });
+});
+
+describe('Runner step logs', () => {
+  it('uploads a step’s stdout and stderr lines in order, with secrets masked there, in the tails and in the log file', async () => {
+    const { server, runner } = setup();
+    const runId = server.createRun(
+      wf([
+        {
+          id: 'talk',
+          run: 'for i in $(seq 1 300); do echo "line $i"; done; echo "deploying with $DEPLOY_TOKEN" >&2; echo "hook $HOOK_URL"; echo "id fdk_runner_secret"',
+        },
+      ]),
+      {},
+    );
+    const baseEnv = { PATH: process.env.PATH, DEPLOY_TOKEN: 'tok-0123456789', HOOK_URL: 'https://hooks.example/abc', FLOWDECK_SECRET_ENV: 'HOOK_URL' };
+    await runner('r1', { once: true, baseEnv, secrets: ['fdk_runner_secret'] }).run();
+    const run = server.runs.get(runId)!;
+    expect(run.state.run.result).toBe('success');
+    const log = server.log(runId, 'talk', 1);
+    const texts = log.lines.map((l) => l.text);
+    const stdout = log.lines.filter((l) => l.stream === 'stdout').map((l) => l.text); // the two pipes are read apart: no order between them
+    expect(stdout.slice(0, 300)).toEqual(Array.from({ length: 300 }, (_, i) => `line ${i + 1}`));
+    expect(log.lines.find((l) => l.stream === 'stderr')?.text).toBe('deploying with ***');
+    expect(stdout.slice(300)).toEqual(['hook ***', 'id ***']);
+    expect(log.lines.map((l) => l.n)).toEqual(log.lines.map((_, i) => i + 1));
+    expect(log.ended).toBe(true);
+    expect(log.requests.every((r) => r.attempt === 1 && r.lease?.runnerId === 'r1')).toBe(true);
+    const output = run.state.nodes.talk?.output as { stdout: string; stderr: string; log: { digest: string } };
+    expect(output.stderr).toBe('deploying with ***\n');
+    expect(output.stdout).toContain('hook ***\nid ***\n');
+    const file = Buffer.from(server.blobs.get(output.log.digest)!).toString('utf8');
+    expect(file).toContain('line 300\n');
+    for (const secret of ['tok-0123456789', 'hooks.example', 'fdk_runner_secret']) expect(JSON.stringify([texts, output, file])).not.toContain(secret);
+  });
+
+  it('keeps at most the configured bytes per attempt and records what it dropped', async () => {
+    const { server, runner } = setup();
+    const runId = server.createRun(wf([{ id: 'flood', run: 'seq 1 1000' }]), {});
+    await runner('r1', { once: true, logLimitBytes: 1_000 }).run();
+    const log = server.log(runId, 'flood', 1);
+    // "1\n" … "9\n" are 2 bytes, "10\n" … "99\n" 3, "100\n" … 4: 18 + 270 = 288, then 178 lines of 4 bytes = 712 → 1,000.
+    expect(log.lines).toHaveLength(9 + 90 + 178);
+    expect(log.lines.at(-1)?.text).toBe('277');
+    expect(log.dropped).toEqual({ lines: 1000 - 277, bytes: (1000 - 277) * 4 + 1 });
+    expect(server.runs.get(runId)!.state.run.result).toBe('success');
   });
 });
 

@@ -1,4 +1,6 @@
 import fs from 'node:fs/promises';
+import { DEFAULT_LOG_LIMIT_BYTES } from '@/lib/domain/log-lines';
+import { secretValues } from '@/lib/domain/log-mask';
 import { type ClaimedRun, type RunnerApi, withRetry } from './api';
 import { Reaper } from './process';
 import { type Outcome, RunExecution, Slots } from './run-execution';
@@ -26,6 +28,13 @@ export interface RunnerOptions {
   baseEnv?: Readonly<Record<string, string | undefined>>;
   tailBytes?: number;
   graceMs?: number;
+  /** Bytes of log kept per step attempt (default DEFAULT_LOG_LIMIT_BYTES). */
+  logLimitBytes?: number;
+  /**
+   * Values masked in step logs besides those of the variables marked secret in baseEnv (lib/domain/log-mask):
+   * the runner's own token.
+   */
+  secrets?: readonly (string | undefined)[];
 }
 
 interface Held {
@@ -58,9 +67,11 @@ export class Runner {
   private ended = false;
   private nudge: (() => void) | null = null;
   private claimTrouble = false;
+  private readonly secrets: readonly string[];
 
   constructor(private readonly options: RunnerOptions) {
     this.slots = new Slots(options.capacity);
+    this.secrets = secretValues(options.baseEnv ?? process.env, options.secrets ?? []);
   }
 
   /** Runs until shutdown() (or, with `once`, until there is nothing left to do). */
@@ -140,6 +151,8 @@ export class Runner {
       tailBytes: o.tailBytes ?? 8192,
       graceMs: o.graceMs ?? 1_000,
       baseEnv: o.baseEnv ?? process.env,
+      logLimitBytes: o.logLimitBytes ?? DEFAULT_LOG_LIMIT_BYTES,
+      secrets: this.secrets,
       log: o.log,
       leaseOk: (id) => Date.now() < (this.held.get(id)?.deadline ?? 0),
     });

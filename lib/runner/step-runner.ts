@@ -1,10 +1,12 @@
 import fs from 'node:fs/promises';
 import { ApiError } from '@/lib/api/fetch-json';
 import { sha256Digest } from '@/lib/domain/digest';
+import { MASK } from '@/lib/domain/log-mask';
 import type { StepDefinition } from '@/lib/domain/manifest';
 import { artifactProducers, seenSteps, stepContextDigest } from '@/lib/domain/step-inputs';
 import { type CacheHit, isLeaseLost, type NewEvent, type RunnerApi, withRetry } from './api';
 import { collectOutputs, publishOutputs, StepError, stageManifests } from './artifacts';
+import { LogUpload } from './log-upload';
 import { type ProcessResult, type Reaper, type StepProcess, spawnStep } from './process';
 import { prepareStepDir, type RunLayout, readStepResult, type StepsSummary, stepEnv, stepLayout, writeRunFiles } from './workdir';
 
@@ -30,6 +32,12 @@ export interface StepHost {
   readonly tailBytes: number;
   readonly graceMs: number;
   readonly baseEnv: Readonly<Record<string, string | undefined>>;
+  /** Bytes of log kept per step attempt (lib/runner/log-upload). */
+  readonly logLimitBytes: number;
+  /** Secret values (lib/domain/log-mask secretValues) masked in logs, tails and the log file. */
+  readonly secrets: readonly string[];
+  /** Masks `secrets` in text. */
+  mask(text: string): string;
   node(stepId: string): NodeView;
   /** What the step sees of the steps it depends on (FLOWDECK_STEPS_FILE). */
   summary(stepId: string): StepsSummary;
@@ -95,9 +103,31 @@ function describeExit(r: ProcessResult): string {
   return r.signal ? `killed by ${r.signal}` : `exited with code ${r.exitCode}`;
 }
 
+const MASK_BYTES = Buffer.from(MASK);
+
+/** Every occurrence of the values (longest first) replaced by `***`, byte for byte: the rest of the file is left as it was. */
+export function maskBytes(bytes: Buffer, values: readonly string[]): Buffer {
+  let out = bytes;
+  for (const value of values) {
+    const needle = Buffer.from(value);
+    let at = out.indexOf(needle);
+    if (at === -1) continue;
+    const parts: Buffer[] = [];
+    let from = 0;
+    for (; at !== -1; at = out.indexOf(needle, from)) {
+      parts.push(out.subarray(from, at), MASK_BYTES);
+      from = at + needle.length;
+    }
+    parts.push(out.subarray(from));
+    out = Buffer.concat(parts);
+  }
+  return out;
+}
+
 async function uploadLog(host: StepHost, file: string): Promise<{ digest: string; size: number } | null> {
-  const bytes = await fs.readFile(file).catch(() => null);
-  if (!bytes) return null;
+  const read = await fs.readFile(file).catch(() => null);
+  if (!read) return null;
+  const bytes = maskBytes(read, host.secrets);
   const digest = sha256Digest(bytes);
   await retry(host, () => host.api.putBlob(digest, bytes));
   return { digest, size: bytes.byteLength };
@@ -135,6 +165,15 @@ export async function executeRunStep(host: StepHost, step: StepDefinition): Prom
       return;
     }
     host.log(stepId, `started (attempt ${attempt}): ${oneLine(step.run ?? '')}`);
+    const logs = new LogUpload({
+      send: (body) => host.api.appendLogs(host.runId, stepId, body),
+      attempt,
+      lease: { runnerId: host.runnerId },
+      limitBytes: host.logLimitBytes,
+      mask: (text) => host.mask(text),
+      keepTrying: () => !host.halted() && host.leaseOk(),
+      onProblem: (message) => host.log(stepId, message),
+    });
     const proc = spawnStep({
       command: step.run ?? '',
       cwd: layout.cwd,
@@ -143,10 +182,15 @@ export async function executeRunStep(host: StepHost, step: StepDefinition): Prom
       tailBytes: host.tailBytes,
       graceMs: host.graceMs,
       reaper: host.reaper,
+      onOutput: (stream, chunk) => logs.write(stream, chunk),
     });
     host.track(stepId, proc);
     const result = await proc.done;
     host.track(stepId, null);
+    // The log ends even when the run was halted (a cancelled step's output is still its log).
+    const logged = await logs.finish();
+    if (logged.dropped.lines > 0)
+      host.log(stepId, `log cut at ${host.logLimitBytes} bytes: ${logged.dropped.lines} line(s), ${logged.dropped.bytes} byte(s) not kept`);
     if (host.halted()) return;
     const log = await uploadLog(host, layout.logFile);
     const { result: stepResult, problem } = await readStepResult(layout);
@@ -154,8 +198,8 @@ export async function executeRunStep(host: StepHost, step: StepDefinition): Prom
       exitCode: result.exitCode,
       ...(result.signal ? { signal: result.signal } : {}),
       durationMs: result.durationMs,
-      stdout: result.stdout,
-      stderr: result.stderr,
+      stdout: host.mask(result.stdout),
+      stderr: host.mask(result.stderr),
       log,
       context,
       ...(stepResult !== undefined ? { result: stepResult } : {}),
