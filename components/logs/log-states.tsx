@@ -5,7 +5,8 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { isApiError } from '@/lib/api/fetch-json';
 import type { LogTailState } from '@/lib/api/hooks/use-log-lines';
 import type { LogCut } from '@/lib/contract/logs';
-import { logCutText } from '@/lib/domain/log-view';
+import { formatBytes } from '@/lib/domain/log-lines';
+import { formatLineCount, logCutText } from '@/lib/domain/log-view';
 import type { StepAction } from '@/lib/domain/manifest';
 import type { NodeStatus } from '@/lib/domain/node-status';
 
@@ -24,7 +25,7 @@ export function LogLoading() {
 
 function Empty({ icon, title, children }: { icon: ReactNode; title: string; children?: ReactNode }) {
   return (
-    <div data-testid="log-empty" className="flex flex-col items-center justify-center gap-1.5 bg-card px-6 py-10 text-center [&>svg]:size-5">
+    <div data-testid="log-empty" className="flex flex-1 flex-col items-center justify-center gap-1.5 bg-card px-6 py-10 text-center [&>svg]:size-5">
       {icon}
       <p className="text-sm font-medium">{title}</p>
       {children && <p className="max-w-sm text-xs text-balance text-muted-foreground">{children}</p>}
@@ -70,12 +71,14 @@ export function LogEmpty({ action, status, live }: { action: StepAction; status:
   );
 }
 
-/** The log was cut past its bound: how much is missing. What was kept is the bound, to within a line. */
-export function LogCutNote({ cut, keptBytes }: { cut: LogCut; keptBytes: number }) {
+/** The log was cut past its bound: how much is missing, and how much is shown. */
+export function LogCutNote({ cut, kept }: { cut: LogCut; kept: { lines: number; bytes: number } }) {
   return (
     <p data-testid="log-cut" className="flex items-center gap-2 border-b border-warning/30 bg-warning-soft px-3 py-1.5 text-xs text-foreground/85">
       <Scissors aria-hidden className="size-3.5 shrink-0 text-warning" />
-      <span>{logCutText(cut, keptBytes)}: the end of this attempt's output was not kept.</span>
+      <span>
+        {logCutText(cut, kept)}. The first {formatLineCount(kept.lines)} ({formatBytes(kept.bytes)}) are below; the rest was not kept.
+      </span>
     </p>
   );
 }

@@ -8,11 +8,12 @@ import { cn } from '@/lib/utils/cn';
 
 const count = new Intl.NumberFormat('en-US');
 
-function Toggle({ on, onChange, label, children }: { on: boolean; onChange: (on: boolean) => void; label: string; children: ReactNode }) {
+function Toggle({ on, onChange, label, name, children }: { on: boolean; onChange: (on: boolean) => void; label: string; name?: string; children: ReactNode }) {
   return (
     <button
       type="button"
       aria-pressed={on}
+      aria-label={name}
       title={label}
       onClick={() => onChange(!on)}
       className={cn(
@@ -41,6 +42,10 @@ export interface LogToolbarProps {
   wrap: boolean;
   onWrap: (on: boolean) => void;
   downloadHref: string | null;
+  /** Search and the switches: only when there are lines. */
+  tools: boolean;
+  /** A narrow pane (the node panel): switches as icons. */
+  compact?: boolean;
   /** Extra controls at the end (a link to the full view). */
   children?: ReactNode;
 }
@@ -58,6 +63,8 @@ export function LogToolbar({
   wrap,
   onWrap,
   downloadHref,
+  tools,
+  compact,
   children,
 }: LogToolbarProps) {
   const total = find.matches.length;
@@ -89,61 +96,72 @@ export function LogToolbar({
       ) : (
         attempt !== null && <span className="text-xs text-muted-foreground">Attempt {attempt}</span>
       )}
-      <div className="relative flex min-w-44 flex-1 items-center">
-        <Search aria-hidden className="pointer-events-none absolute left-2 size-3.5 text-muted-foreground" />
-        <input
-          ref={searchRef}
-          type="search"
-          value={find.query}
-          onChange={(e) => find.setQuery(e.target.value)}
-          onKeyDown={onKeyDown}
-          placeholder="Find in log…"
-          aria-label="Find in log"
-          aria-keyshortcuts="Enter Shift+Enter Escape"
-          className="h-7 w-full rounded-md border border-input bg-background pr-24 pl-7 text-xs shadow-xs outline-none focus-visible:ring-2 focus-visible:ring-ring"
-        />
-        {find.query && (
-          <span className="absolute right-1 flex items-center gap-0.5">
-            <span data-testid="log-match-count" aria-live="polite" className="px-1 text-[11px] text-muted-foreground tabular-nums">
-              {total === 0
-                ? partial
-                  ? '0 so far'
-                  : 'No matches'
-                : `${find.current + 1}/${count.format(total)}${total >= MAX_LOG_MATCHES || partial ? '+' : ''}`}
+      {tools && (
+        <div className={cn('relative flex flex-1 items-center', compact ? 'min-w-28' : 'min-w-44')}>
+          <Search aria-hidden className="pointer-events-none absolute left-2 size-3.5 text-muted-foreground" />
+          <input
+            ref={searchRef}
+            type="search"
+            value={find.query}
+            onChange={(e) => find.setQuery(e.target.value)}
+            onKeyDown={onKeyDown}
+            placeholder="Find in log…"
+            aria-label="Find in log"
+            aria-keyshortcuts="Enter Shift+Enter Escape"
+            className={cn(
+              'h-7 w-full rounded-md border border-input bg-background pl-7 text-xs shadow-xs outline-none focus-visible:ring-2 focus-visible:ring-ring',
+              find.query ? 'pr-24' : 'pr-2',
+            )}
+          />
+          {find.query && (
+            <span className="absolute right-1 flex items-center gap-0.5">
+              <span data-testid="log-match-count" aria-live="polite" className="px-1 text-[11px] text-muted-foreground tabular-nums">
+                {total === 0
+                  ? partial
+                    ? '0 so far'
+                    : 'No matches'
+                  : `${find.current + 1}/${count.format(total)}${total >= MAX_LOG_MATCHES || partial ? '+' : ''}`}
+              </span>
+              <button
+                type="button"
+                aria-label="Previous match"
+                title="Previous match (Shift+Enter)"
+                onClick={find.previous}
+                disabled={total === 0}
+                className={iconButton}
+              >
+                <ChevronUp aria-hidden />
+              </button>
+              <button type="button" aria-label="Next match" title="Next match (Enter)" onClick={find.next} disabled={total === 0} className={iconButton}>
+                <ChevronDown aria-hidden />
+              </button>
             </span>
-            <button
-              type="button"
-              aria-label="Previous match"
-              title="Previous match (Shift+Enter)"
-              onClick={find.previous}
-              disabled={total === 0}
-              className={iconButton}
-            >
-              <ChevronUp aria-hidden />
-            </button>
-            <button type="button" aria-label="Next match" title="Next match (Enter)" onClick={find.next} disabled={total === 0} className={iconButton}>
-              <ChevronDown aria-hidden />
-            </button>
-          </span>
-        )}
-      </div>
-      <Toggle on={showTime} onChange={onShowTime} label="Show the time of each line">
-        <Clock aria-hidden />
-        Time
-      </Toggle>
-      <Toggle on={wrap} onChange={onWrap} label="Wrap long lines">
-        <WrapText aria-hidden />
-        Wrap
-      </Toggle>
+          )}
+        </div>
+      )}
+      {!tools && <span className="flex-1" />}
+      {tools && (
+        <>
+          <Toggle on={showTime} onChange={onShowTime} label="Show the time of each line" name={compact ? 'Time' : undefined}>
+            <Clock aria-hidden />
+            {!compact && 'Time'}
+          </Toggle>
+          <Toggle on={wrap} onChange={onWrap} label="Wrap long lines" name={compact ? 'Wrap' : undefined}>
+            <WrapText aria-hidden />
+            {!compact && 'Wrap'}
+          </Toggle>
+        </>
+      )}
       {downloadHref && (
         <a
           href={downloadHref}
           download
           title="Download this attempt's log as text"
+          aria-label={compact ? 'Download' : undefined}
           className="inline-flex h-7 items-center gap-1.5 rounded-md border border-input bg-background px-2 text-xs font-medium text-muted-foreground hover:bg-accent hover:text-foreground [&_svg]:size-3.5"
         >
           <Download aria-hidden />
-          Download
+          {!compact && 'Download'}
         </a>
       )}
       {children}

@@ -23,6 +23,8 @@ export interface LogViewerProps {
   line?: number;
   /** Extra toolbar controls (the panel's link to the full view). */
   actions?: ReactNode;
+  /** A narrow pane (the node panel): the switches as icons. */
+  compact?: boolean;
   /** Height of the lines pane. */
   className?: string;
 }
@@ -31,7 +33,7 @@ export interface LogViewerProps {
  * One node's log: live while its attempt runs (following the end until you scroll up), ANSI colours,
  * line numbers, times, wrapping, search with next/previous, download, and a switch between attempts.
  */
-export function LogViewer({ runId, node, attempt: initialAttempt, line, actions, className }: LogViewerProps) {
+export function LogViewer({ runId, node, attempt: initialAttempt, line, actions, compact, className }: LogViewerProps) {
   const [attempt, setAttempt] = useState<number | null>(initialAttempt ?? null);
   const head = useLogHead(runId, node.nodeId, attempt, nodeRevision(node));
   const page = head.data ?? null;
@@ -68,25 +70,29 @@ export function LogViewer({ runId, node, attempt: initialAttempt, line, actions,
       onKeyDown={onKeyDown}
       className="flex min-h-0 flex-col overflow-hidden rounded-xl border bg-card shadow-xs"
     >
-      <LogToolbar
-        attempts={page?.attempts ?? []}
-        attempt={page?.attempt ?? attempt}
-        onAttempt={(a) => {
-          setAttempt(a);
-          setFollowWanted(true);
-        }}
-        find={find}
-        partial={!lines.buffer.complete}
-        searchRef={searchRef}
-        showTime={showTime}
-        onShowTime={setShowTime}
-        wrap={wrap}
-        onWrap={setWrap}
-        downloadHref={info && info.lines > 0 ? routes.api.runNodeLogs(runId, node.nodeId, { attempt: info.attempt, format: 'text' }) : null}
-      >
-        {actions}
-      </LogToolbar>
-      {info?.truncated && <LogCutNote cut={info.truncated} keptBytes={info.bytes} />}
+      {(page || actions) && (
+        <LogToolbar
+          attempts={page?.attempts ?? []}
+          attempt={page?.attempt ?? attempt}
+          onAttempt={(a) => {
+            setAttempt(a);
+            setFollowWanted(true);
+          }}
+          find={find}
+          partial={!lines.buffer.complete}
+          searchRef={searchRef}
+          showTime={showTime}
+          onShowTime={setShowTime}
+          wrap={wrap}
+          onWrap={setWrap}
+          tools={lines.total > 0}
+          compact={compact}
+          downloadHref={info && info.lines > 0 ? routes.api.runNodeLogs(runId, node.nodeId, { attempt: info.attempt, format: 'text' }) : null}
+        >
+          {actions}
+        </LogToolbar>
+      )}
+      {info?.truncated && <LogCutNote cut={info.truncated} kept={info} />}
       {head.error && page && <LogProblem>Could not refresh the log: {errorMessage(head.error)}</LogProblem>}
       {lines.error && <LogProblem onRetry={lines.retry}>Part of the log did not load: {errorMessage(lines.error)}</LogProblem>}
       <TailNote tail={lines.tail} onReconnect={() => setTailKey((k) => k + 1)} />
@@ -130,16 +136,18 @@ export function LogViewer({ runId, node, attempt: initialAttempt, line, actions,
           </button>
         )}
       </div>
-      <footer className="flex items-center gap-3 border-t bg-muted/30 px-3 py-1 text-[11px] text-muted-foreground tabular-nums">
-        {live && (
-          <span data-testid="log-live" className="flex items-center gap-1.5 font-medium text-success">
-            <span aria-hidden className="size-1.5 animate-pulse rounded-full bg-success" />
-            {following ? 'Live · following' : 'Live · paused'}
-          </span>
-        )}
-        <span data-testid="log-count">{info && !live ? `${formatLineCount(lines.total)} · ${formatBytes(info.bytes)}` : formatLineCount(lines.total)}</span>
-        {!lines.buffer.complete && <span>loading {Math.round((lines.loaded / Math.max(1, lines.total)) * 100)}%…</span>}
-      </footer>
+      {page && (lines.total > 0 || live) && (
+        <footer className="flex items-center gap-3 border-t bg-muted/30 px-3 py-1 text-[11px] text-muted-foreground tabular-nums">
+          {live && (
+            <span data-testid="log-live" className="flex items-center gap-1.5 font-medium text-success">
+              <span aria-hidden className="size-1.5 animate-pulse rounded-full bg-success" />
+              {following ? 'Live · following' : 'Live · paused'}
+            </span>
+          )}
+          <span data-testid="log-count">{info && !live ? `${formatLineCount(lines.total)} · ${formatBytes(info.bytes)}` : formatLineCount(lines.total)}</span>
+          {!lines.buffer.complete && <span>loading {Math.round((lines.loaded / Math.max(1, lines.total)) * 100)}%…</span>}
+        </footer>
+      )}
     </section>
   );
 }

@@ -12,6 +12,7 @@ export function NodeLogs({ runId, node }: { runId: string; node: NodeSummary }) 
       <LogViewer
         runId={runId}
         node={node}
+        compact
         className="h-72"
         actions={
           <AppLink

@@ -114,7 +114,8 @@ describe('sizes and counts', () => {
     expect(formatLineCount(100_000)).toBe('100,000 lines');
   });
   it('says what a cut log lost', () => {
-    expect(logCutText({ lines: 1234, bytes: 3 * 1024 * 1024 }, 16 * 1024 * 1024)).toBe('1,234 lines / 3.0 MiB cut past the 16.0 MiB bound');
+    expect(logCutText({ lines: 1234, bytes: 3 * 1024 * 1024 }, { bytes: 16 * 1024 * 1024 - 70 })).toBe('1,234 lines / 3.0 MiB cut past the 16.0 MiB bound');
+    expect(logCutText({ lines: 1, bytes: 2048 }, { bytes: 300 })).toBe("1 line / 2.0 KiB cut past the log's size bound");
   });
 });
 

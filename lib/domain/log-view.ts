@@ -126,9 +126,15 @@ export function formatLineCount(lines: number): string {
   return `${count.format(lines)} ${lines === 1 ? 'line' : 'lines'}`;
 }
 
-/** What a cut log lost, in words: `1,234 lines / 3.2 MiB cut past the 16.0 MiB bound`. */
-export function logCutText(cut: { lines: number; bytes: number }, boundBytes: number): string {
-  return `${formatLineCount(cut.lines)} / ${formatBytes(cut.bytes)} cut past the ${formatBytes(boundBytes)} bound`;
+/**
+ * What a cut log lost, in words: `1,234 lines / 3.2 MiB cut past the 16.0 MiB bound`. The bound is what was
+ * kept (a log is kept up to its bound, then cut), rounded to the MiB once it is that big; a log cut by its
+ * writer for a smaller reason (one very long line) says only how much was cut.
+ */
+export function logCutText(cut: { lines: number; bytes: number }, kept: { bytes: number }): string {
+  const MiB = 1024 * 1024;
+  const head = `${formatLineCount(cut.lines)} / ${formatBytes(cut.bytes)} cut`;
+  return kept.bytes >= MiB ? `${head} past the ${formatBytes(Math.round(kept.bytes / MiB) * MiB)} bound` : `${head} past the log's size bound`;
 }
 
 /** Where any word of a search (split on spaces) occurs in a text, case-insensitively: sorted ranges that do not overlap. */
