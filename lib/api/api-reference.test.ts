@@ -10,7 +10,7 @@ const find = (method: string, path: string) => all.find((e) => e.method === meth
 describe('apiReference', () => {
   it('lists every endpoint once, grouped by tag in the table order', () => {
     expect(all).toHaveLength(Object.keys(ENDPOINTS).length);
-    expect(groups.map((g) => g.tag)).toEqual(['system', 'runs', 'artifacts', 'versions', 'commits', 'jobs', 'runner', 'connectors', 'auth']);
+    expect(groups.map((g) => g.tag)).toEqual(['system', 'runs', 'logs', 'artifacts', 'versions', 'commits', 'jobs', 'runner', 'connectors', 'auth']);
     expect(groups[0]!.description).toMatch(/Health/);
     const runs = groups.find((g) => g.tag === 'runs')!.endpoints.map((e) => `${e.method} ${e.path}`);
     expect(runs.indexOf('GET /api/v1/runs')).toBeLessThan(runs.indexOf('POST /api/v1/runs'));

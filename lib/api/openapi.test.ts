@@ -111,6 +111,11 @@ describe('OpenAPI document', () => {
     expect(operation('GET /api/v1/runs/{runId}').requestBody).toBeUndefined();
     const getBlob = operation('GET /api/v1/blobs/{digest}').responses['200'] as { content: Record<string, unknown> };
     expect(Object.keys(getBlob.content)).toEqual(['application/octet-stream']);
+    const logs = operation('GET /api/v1/runs/{runId}/nodes/{nodeId}/logs').responses['200'] as { content: Record<string, unknown> };
+    expect(Object.keys(logs.content)).toEqual(['application/json', 'text/plain']);
+    const tail = operation('GET /api/v1/runs/{runId}/nodes/{nodeId}/logs/stream').responses['200'] as { content: Record<string, unknown> };
+    expect(Object.keys(tail.content)).toEqual(['text/event-stream']);
+    expect(operation('POST /api/v1/runs/{runId}/nodes/{nodeId}/logs')['x-flowdeck-body-limit']).toBe(4 * 1024 * 1024);
     expect(operation('DELETE /api/v1/versions/{id}').responses['204']).not.toHaveProperty('content');
   });
 

@@ -126,6 +126,25 @@ export const ENDPOINTS = {
       media: ['application/json', 'text/plain'],
     },
   },
+  'GET /api/v1/runs/{runId}/nodes/{nodeId}/logs/stream': {
+    summary: "Tail a step attempt's log live (server-sent events)",
+    tag: 'logs',
+    access: 'viewer',
+    params: s.NodeParams,
+    query: l.LogStreamQuery,
+    success: {
+      status: 200,
+      description:
+        'server-sent events: `lines` events (data: a JSON array of lines; id: the last line number; reconnect with `Last-Event-ID` to resume after it), keepalive comments, and one `end` event (data: the attempt info) when the attempt is over',
+      media: ['text/event-stream'],
+    },
+  },
+  'GET /api/v1/logs/search': {
+    summary: 'Runs whose step logs contain the words (newest first, with the first matching line)',
+    tag: 'logs',
+    access: 'viewer',
+    query: l.LogSearchQuery,
+  },
   'PUT /api/v1/runs/{runId}/nodes/{nodeId}/artifact-manifest': {
     summary: 'Record (or clear with "") the manifest a node published',
     tag: 'artifacts',

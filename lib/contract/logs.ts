@@ -42,7 +42,10 @@ export const LogQuery = z.strictObject({
 });
 export type LogQuery = z.infer<typeof LogQuery>;
 
-/** GET /api/v1/runs/{runId}/nodes/{nodeId}/logs/stream (server-sent events; `Last-Event-ID` overrides cursor). */
+/**
+ * GET /api/v1/runs/{runId}/nodes/{nodeId}/logs/stream (server-sent events; `Last-Event-ID` overrides cursor).
+ * Default attempt: the later of the latest with a log and the node's current one (a fresh retry is followed).
+ */
 export const LogStreamQuery = LogQuery.pick({ attempt: true, cursor: true });
 
 /** GET /api/v1/logs/search: runs whose logs contain the words, within a time range and workflow. */

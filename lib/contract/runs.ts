@@ -5,6 +5,7 @@ import type { RunPhase, RunResult } from '@/lib/domain/run-phase';
 import type { RunSource } from '@/lib/domain/run-source';
 import type { VersionStatus } from '@/lib/domain/version-status';
 import type { EngineActionDto } from './engine-actions';
+import type { RunFailure } from './logs';
 
 /** A run as listed: no input or output payloads. */
 export interface RunListItem {
@@ -25,6 +26,8 @@ export interface RunListItem {
   source: RunSource;
   /** Started on a draining or sunset version that Flowdeck could not refuse. */
   admittedWhileDraining: boolean;
+  /** Why it failed, in one line of at most 200 characters (a failed or setuperror run; else null). */
+  failureReason: string | null;
 }
 
 export interface RunDto extends RunListItem {
@@ -102,6 +105,8 @@ export interface RunDetail extends RunDto {
   actions: EngineActionDto[];
   /** The version's human name (its label; an engine's deployment id), null when it has none. */
   versionLabel: string | null;
+  /** Why a finished failed (or setuperror) run failed: the failing step, its message, its log's last lines. */
+  failure: RunFailure | null;
 }
 
 export interface RunFacetVersion {

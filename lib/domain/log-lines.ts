@@ -1,3 +1,5 @@
+import type { NodeStatus } from './node-status';
+
 /** The streams a step's output comes from, in the order a viewer lists them. */
 export const LOG_STREAMS = ['stdout', 'stderr'] as const;
 export type LogStream = (typeof LOG_STREAMS)[number];
@@ -89,4 +91,30 @@ export function formatBytes(bytes: number): string {
 export function cutNotice(cut: { lines: number; bytes: number }): string {
   const lines = `${cut.lines.toLocaleString('en-US')} line${cut.lines === 1 ? '' : 's'}`;
   return `[log truncated: ${lines} (${formatBytes(cut.bytes)}) past the limit were not kept]`;
+}
+
+/** What a live tail knows of the node whose attempt it follows. */
+export interface TailFacts {
+  /** The run is still active (queued, running or paused). */
+  runActive: boolean;
+  nodeStatus: NodeStatus;
+  nodeAttempt: number;
+}
+
+/**
+ * Whether more output of `attempt` can still come: the node is running that attempt, or it has not
+ * started it yet (pending, or failed and possibly retried) while the run is active.
+ */
+export function isAttemptLive(facts: TailFacts, attempt: number): boolean {
+  if (!facts.runActive) return false;
+  if (facts.nodeStatus === 'running') return facts.nodeAttempt === attempt;
+  return (facts.nodeStatus === 'pending' || facts.nodeStatus === 'failed') && attempt > facts.nodeAttempt;
+}
+
+/**
+ * A live tail ends when the writer said the output is complete, or when the attempt is no longer live
+ * and nothing arrived for `graceMs` (its last lines may still be in flight when the node finishes).
+ */
+export function isTailOver(input: { ended: boolean; live: boolean; lastActivityMs: number; nowMs: number; graceMs: number }): boolean {
+  return input.ended || (!input.live && input.nowMs - input.lastActivityMs >= input.graceMs);
 }

@@ -102,3 +102,14 @@ export function expectedVersion(req: Request, body: { expectedVersion?: number }
 export function withEtag(body: { rowVersion: number }, init: ResponseInit = {}): Response {
   return Response.json(body, { ...init, headers: { ...init.headers, ETag: `"${body.rowVersion}"` } });
 }
+
+/** A server-sent-events client's `Last-Event-ID` (a line number here): null when absent; 400 when it is not one. */
+export function lastEventId(req: Request): number | null {
+  const raw = req.headers.get('last-event-id');
+  if (raw === null || raw.trim() === '') return null;
+  const n = Number(raw.trim());
+  if (!/^\d{1,15}$/.test(raw.trim()) || !Number.isSafeInteger(n)) {
+    throw new AppError('invalid_input', 'Last-Event-ID must be a line number', { fields: { 'Last-Event-ID': ['must be a non-negative integer'] } });
+  }
+  return n;
+}

@@ -55,6 +55,28 @@ describe.each(testEngines())('step logs over HTTP on $name', (engine) => {
     }
   });
 
+  it('streams an ended attempt as server-sent events, resuming after Last-Event-ID', async () => {
+    const res = await get(routes.api.runNodeLogStream(runId, 'build'), { 'last-event-id': '1' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    const text = await res.text();
+    expect(text).toContain('id: 3\nevent: lines\ndata: ');
+    const data = JSON.parse(/event: lines\ndata: (.*)\n/.exec(text)?.[1] ?? '[]') as { n: number; text: string }[];
+    expect(data.map((l) => [l.n, l.text])).toEqual([
+      [2, 'warning: x'],
+      [3, 'done'],
+    ]);
+    expect(text).toMatch(/event: end\ndata: \{"attempt":1,"lines":3,/);
+    expect((await get(routes.api.runNodeLogStream(runId, 'build'), { 'last-event-id': 'abc' })).status).toBe(400);
+  });
+
+  it('searches the logs', async () => {
+    const res = await get(routes.api.logSearch({ q: 'warning' }));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ items: [{ runId, nodeId: 'build', line: { n: 2, text: 'warning: x' } }] });
+    expect((await get(routes.api.logSearch({ q: 'x' }))).status).toBe(400);
+  });
+
   it('answers 404 for an unknown run or node, 400 for a bad batch', async () => {
     const unknownRun = await post(routes.api.runNodeLogs('run_01JD0000000000000000000000', 'build'), { attempt: 1, seq: 0, lines: [] });
     expect(unknownRun.status).toBe(404);

@@ -20,6 +20,7 @@ export function toRunListItem(r: RunRow): RunListItem {
     stranded: r.stranded,
     source: r.source,
     admittedWhileDraining: r.admittedWhileDraining,
+    failureReason: r.failureReason,
   };
 }
 

@@ -2,7 +2,8 @@ import { and, asc, eq, gt, lte } from 'drizzle-orm';
 import type { LogAttemptInfo, LogLine, LogPage, LogQuery } from '@/lib/contract/logs';
 import type { Db } from '@/lib/db/client';
 import { type LogAttemptRow, type LogChunkRow, logAttempts, logChunks, nodes, runs } from '@/lib/db/schema';
-import { cutNotice, LOG_PART_MAX_LINES, streamAt } from '@/lib/domain/log-lines';
+import { cutNotice, LOG_PART_MAX_LINES, streamAt, type TailFacts } from '@/lib/domain/log-lines';
+import { isActive } from '@/lib/domain/run-phase';
 import { notFound } from '@/lib/errors';
 
 export interface LogTarget {
@@ -27,8 +28,12 @@ export function attemptInfo(row: LogAttemptRow): LogAttemptInfo {
   };
 }
 
-/** The node's log attempts and the one to read; 404 for an unknown run or node. */
-export async function getLogTarget(db: Db, runId: string, nodeId: string, attempt?: number): Promise<LogTarget> {
+/**
+ * The node's log attempts and the one to read; 404 for an unknown run or node. With `live` (a tail), the
+ * default is the later of the latest attempt with a log and the node's current attempt: a retry that has
+ * printed nothing yet is the one to follow.
+ */
+export async function getLogTarget(db: Db, runId: string, nodeId: string, attempt?: number, options: { live?: boolean } = {}): Promise<LogTarget> {
   const [node] = await db
     .select({ attempt: nodes.attempt })
     .from(nodes)
@@ -42,7 +47,9 @@ export async function getLogTarget(db: Db, runId: string, nodeId: string, attemp
     .from(logAttempts)
     .where(and(eq(logAttempts.runId, runId), eq(logAttempts.nodeId, nodeId)))
     .orderBy(asc(logAttempts.attempt));
-  const chosen = attempt ?? rows.at(-1)?.attempt ?? Math.max(1, node.attempt);
+  const current = Math.max(1, node.attempt);
+  const latest = rows.at(-1)?.attempt;
+  const chosen = attempt ?? (options.live ? Math.max(latest ?? 1, current) : (latest ?? current));
   return { runId, nodeId, attempt: chosen, attempts: rows.map(attemptInfo), state: rows.find((r) => r.attempt === chosen) ?? null };
 }
 
@@ -119,4 +126,19 @@ export function logTextStream(db: Db, target: LogTarget): ReadableStream<Uint8Ar
       controller.close();
     },
   });
+}
+
+export interface TailState extends TailFacts {
+  nodeFinishedAt: Date | null;
+}
+
+/** The node and run facts a live tail checks to know whether its attempt is over (two primary-key lookups). */
+export async function getTailState(db: Db, runId: string, nodeId: string): Promise<TailState | null> {
+  const [row] = await db
+    .select({ status: nodes.status, attempt: nodes.attempt, finishedAt: nodes.finishedAt, phase: runs.phase })
+    .from(nodes)
+    .innerJoin(runs, eq(runs.id, nodes.runId))
+    .where(and(eq(nodes.runId, runId), eq(nodes.nodeId, nodeId)));
+  if (!row) return null;
+  return { runActive: isActive(row.phase), nodeStatus: row.status, nodeAttempt: row.attempt, nodeFinishedAt: row.finishedAt };
 }

@@ -7,6 +7,7 @@ import { RUN_PHASES, type RunPhase } from '@/lib/domain/run-phase';
 import { notFound } from '@/lib/errors';
 import { toNodeDto, toNodeSummary, toRunDto, toRunListItem } from './dto';
 import { listRunActions } from './engine-actions';
+import { getRunFailure } from './run-failure';
 import { hasFilters, runConditions } from './run-filters';
 
 /** A page of runs, newest first, by keyset on the id (never OFFSET). */
@@ -66,7 +67,8 @@ export async function getRun(db: Db, runId: string): Promise<RunDetail> {
   });
   const actions = row.source === 'flowdeck' ? [] : await listRunActions(db, runId);
   const [version] = await db.select({ label: versions.label }).from(versions).where(eq(versions.id, row.versionId));
-  return { ...toRunDto(row), nodes: nodeRows.map(toNodeSummary), edges, actions, versionLabel: version?.label ?? null };
+  const failure = await getRunFailure(db, row, nodeRows);
+  return { ...toRunDto(row), nodes: nodeRows.map(toNodeSummary), edges, actions, versionLabel: version?.label ?? null, failure };
 }
 
 /** One node of a run with its payloads: what the run page's node panel loads when it opens. */

@@ -54,10 +54,33 @@ export interface CheckedResponse {
   problems: string[];
 }
 
+/** How long a live stream (server-sent events) is read before the check hangs up: it may never end by itself. */
+const STREAM_READ_MS = 150;
+
+/** The body's text; of an event stream, what arrives within STREAM_READ_MS (then the client goes away). */
+async function bodyText(res: Response): Promise<string> {
+  if (!(res.headers.get('content-type') ?? '').startsWith('text/event-stream') || !res.body) return res.text();
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  const deadline = Date.now() + STREAM_READ_MS;
+  for (;;) {
+    const left = deadline - Date.now();
+    if (left <= 0) break;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const chunk = await Promise.race([reader.read(), new Promise<null>((r) => (timer = setTimeout(() => r(null), left)))]);
+    clearTimeout(timer);
+    if (chunk === null || chunk.done) break;
+    text += decoder.decode(chunk.value, { stream: true });
+  }
+  await reader.cancel();
+  return text;
+}
+
 /** Status, envelope, request id and leaks of one response. */
 export async function checkResponse(r: HostileRequest, res: Response): Promise<CheckedResponse> {
   const problems: string[] = [];
-  const text = await res.text();
+  const text = await bodyText(res);
   if (res.status >= 500) problems.push(`status ${res.status}`);
   if (!res.headers.get('x-request-id')) problems.push('no x-request-id header');
   if (res.status >= 400) {
