@@ -20,7 +20,7 @@ export interface LogsTabProps {
 
 /** Step logs of a run: a step picker beside one step's log, opened on the failing or active step. */
 export function LogsTab({ run, nodeId, attempt, line, onSelect }: LogsTabProps) {
-  const focus = nodeId && run.nodes.some((n) => n.nodeId === nodeId) ? nodeId : logFocusNode(run.nodes, null);
+  const focus = nodeId && run.nodes.some((n) => n.nodeId === nodeId) ? nodeId : logFocusNode(run.nodes, run.failure?.nodeId ?? null);
   const node = run.nodes.find((n) => n.nodeId === focus);
 
   if (!node) {
