@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { routes } from '@/lib/routes';
 import { FlowdeckApi } from './fixtures/api';
-import { COMPILE_LINES, type LogRun, seedLogRun } from './fixtures/log-run';
+import { COMPILE_LINES, type LogRun, seedFailedLogRun, seedLogRun } from './fixtures/log-run';
 import { LogViewer } from './pages/log-viewer';
 
 const SCREENSHOTS = 'test-results/screenshots';
@@ -121,5 +121,44 @@ test.describe('log viewer', () => {
     await page.goto(routes.run(seeded.runId, { tab: 'logs', node: 'huge' }));
     await expect(log.error).toContainText('Could not load the log: The store is busy.');
     await shoot(page, 'error');
+  });
+
+  test('a failed run says why in its header and in the runs list', async ({ page, request }) => {
+    const failed = await seedFailedLogRun(FlowdeckApi.of(request), seeded.workflow);
+    await page.goto(routes.run(failed.runId));
+    await expect(page.getByTestId('run-failure')).toContainText('Failed at step compile');
+    await expect(page.getByTestId('run-failure-message')).toHaveText(failed.message);
+    await expect(page.getByTestId('run-failure-lines')).toContainText('readiness probe failed: HTTP 503');
+    await shoot(page, 'failed-header');
+    await page.getByTestId('run-failure-log-link').click();
+    await expect(page).toHaveURL(/tab=logs&node=compile/);
+    await expect(new LogViewer(page).line(31)).toContainText('readiness probe failed');
+
+    await page.goto(routes.runs({ workflow: seeded.workflow }));
+    const reason = page.getByTestId('run-failure-reason').first();
+    await expect(reason).toContainText('UPGRADE FAILED');
+    await expect(reason).toHaveAttribute('title', /readiness probe/);
+    await shoot(page, 'runs-list');
+  });
+
+  test('find runs by their logs: results link to the matching line', async ({ page }) => {
+    await page.goto(routes.runs());
+    await page.getByTestId('search-logs-link').click();
+    await expect(page).toHaveURL(/\/logs/);
+    await expect(page.getByTestId('empty-state')).toContainText('Find runs by what their steps printed');
+    await shoot(page, 'search-page-empty');
+    await page.getByRole('searchbox', { name: 'Logs contain' }).fill(seeded.marker);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    const hit = page.getByTestId('log-search-hit');
+    await expect(hit).toHaveCount(1);
+    await expect(hit).toContainText('compile');
+    await expect(hit.locator('mark')).toHaveText(seeded.marker);
+    await shoot(page, 'search-page-results');
+    await hit.getByRole('link').click();
+    await expect(page).toHaveURL(/tab=logs&node=compile&attempt=1&line=7/);
+    await expect(new LogViewer(page).line(7)).toContainText(seeded.marker);
+
+    await page.goto(routes.logSearch({ q: 'zz-no-such-words' }));
+    await expect(page.getByTestId('empty-state')).toContainText("No run's logs contain these words");
   });
 });
