@@ -13,7 +13,7 @@ import { RunPage } from './pages/run-page';
 
 const env = new RunnerEnv();
 const SCREENSHOTS = 'test-results/screenshots';
-const COUNT = 'i=1; while [ $i -le 2000 ]; do echo "line $i"; if [ $((i % 100)) -eq 0 ]; then sleep 0.15; fi; i=$((i+1)); done; echo "MARKER on stderr" >&2';
+const COUNT = 'i=1; while [ $i -le 2000 ]; do echo "line $i"; if [ $((i % 100)) -eq 0 ]; then sleep 0.3; fi; i=$((i+1)); done; echo "MARKER on stderr" >&2';
 const FAIL = 'echo "preparing release"; echo "connecting to db-7 on 5432"; echo "Error: connection refused (db-7:5432)" >&2; exit 3';
 
 async function shoot(page: Page, name: string): Promise<void> {
@@ -55,14 +55,15 @@ test.describe('step logs with a real runner', () => {
     await expect.poll(counted, { timeout: 15_000 }).toBeGreaterThan(early);
     expect((await env.api.run(runId)).nodes[0]?.status).toBe('running');
     await expect(log.line(await counted())).toBeVisible();
-    await shoot(page, 'live');
 
     // Scrolling up pauses following; Jump to latest resumes it.
     await log.list.hover();
     await page.mouse.wheel(0, -2000);
     await expect(log.jumpToLatest).toBeVisible();
+    await expect(log.live).toContainText('paused');
     await log.jumpToLatest.click();
-    await expect(log.jumpToLatest).toBeHidden();
+    await expect(log.live).toContainText('following');
+    await shoot(page, 'live');
 
     // Finished: every line in order, the marker on stderr last.
     await expect(log.live).toBeHidden({ timeout: 30_000 });
@@ -83,6 +84,8 @@ test.describe('step logs with a real runner', () => {
   test("a failing step: the run's header shows its error and its last log lines, linking to its log", async ({ page }) => {
     const { id: runId } = await env.api.createRun({ workflow: 'broken', groupPath: 'e2e/logs', input: {} });
     await expect.poll(async () => (await env.api.run(runId)).result, { timeout: 30_000 }).toBe('failed');
+    // The step's last batch of output may land just after the run finished.
+    await expect.poll(async () => (await env.api.run(runId)).failure?.lastLines.length, { timeout: 5_000 }).toBe(3);
     await page.goto(`${env.url}${routes.run(runId)}`);
     const run = new RunPage(page);
     const failure = page.getByTestId('run-failure');
