@@ -124,7 +124,7 @@ test.describe('log viewer', () => {
   });
 
   test('a failed run says why in its header and in the runs list', async ({ page, request }) => {
-    const failed = await seedFailedLogRun(FlowdeckApi.of(request), seeded.workflow);
+    const failed = await seedFailedLogRun(FlowdeckApi.of(request));
     await page.goto(routes.run(failed.runId));
     await expect(page.getByTestId('run-failure')).toContainText('Failed at step compile');
     await expect(page.getByTestId('run-failure-message')).toHaveText(failed.message);
@@ -134,7 +134,7 @@ test.describe('log viewer', () => {
     await expect(page).toHaveURL(/tab=logs&node=compile/);
     await expect(new LogViewer(page).line(31)).toContainText('readiness probe failed');
 
-    await page.goto(routes.runs({ workflow: seeded.workflow }));
+    await page.goto(routes.runs({ workflow: failed.workflow }));
     const reason = page.getByTestId('run-failure-reason').first();
     await expect(reason).toContainText('UPGRADE FAILED');
     await expect(reason).toHaveAttribute('title', /readiness probe/);

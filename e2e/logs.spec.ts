@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { routes } from '@/lib/routes';
 import { RunnerEnv, useRunnerEnv } from './fixtures/runner-env';
@@ -13,7 +15,11 @@ import { RunPage } from './pages/run-page';
 
 const env = new RunnerEnv();
 const SCREENSHOTS = 'test-results/screenshots';
-const COUNT = 'i=1; while [ $i -le 2000 ]; do echo "line $i"; if [ $((i % 100)) -eq 0 ]; then sleep 0.3; fi; i=$((i+1)); done; echo "MARKER on stderr" >&2';
+/** Lines `from`..`to`, a hundred every 0.1 s. */
+const print = (from: number, to: number) =>
+  `i=${from}; while [ $i -le ${to} ]; do echo "line $i"; if [ $((i % 100)) -eq 0 ]; then sleep 0.1; fi; i=$((i+1)); done`;
+/** Waits (at most 40 s) for the spec to create `file`. */
+const gate = (file: string) => `n=0; while [ ! -f '${file}' ] && [ $n -lt 400 ]; do sleep 0.1; n=$((n+1)); done`;
 const FAIL = 'echo "preparing release"; echo "connecting to db-7 on 5432"; echo "Error: connection refused (db-7:5432)" >&2; exit 3';
 
 async function shoot(page: Page, name: string): Promise<void> {
@@ -31,10 +37,12 @@ test.describe('step logs with a real runner', () => {
   useRunnerEnv(env);
 
   test('the live tail receives lines while the step runs; the finished log holds all 2,000 in order and the marker; find line 1234', async ({ page }) => {
+    const [gate1, gate2] = [path.join(env.dir, 'gate-1'), path.join(env.dir, 'gate-2')];
+    const count = [print(1, 1000), gate(gate1), print(1001, 2000), gate(gate2), 'echo "MARKER on stderr" >&2'].join('; ');
     await env.api.createVersion({
       manifest: {
         workflows: {
-          count: { input: { type: 'object' }, steps: [{ id: 'count', run: COUNT }] },
+          count: { input: { type: 'object' }, steps: [{ id: 'count', run: count }] },
           broken: { input: { type: 'object' }, steps: [{ id: 'migrate', run: FAIL }] },
         },
       },
@@ -46,24 +54,28 @@ test.describe('step logs with a real runner', () => {
     await env.runner('r1');
     const log = new LogViewer(page);
 
-    // Live: the viewer follows the end while lines arrive, before the step is over.
+    // Live: lines arrive and the viewer follows the end while the step runs.
     await expect(log.live).toBeVisible({ timeout: 20_000 });
     const counted = async () => Number(await log.list.getAttribute('data-total'));
-    await expect.poll(counted, { timeout: 15_000 }).toBeGreaterThan(0);
-    const early = await counted();
-    expect(early).toBeLessThan(2000);
-    await expect.poll(counted, { timeout: 15_000 }).toBeGreaterThan(early);
+    await expect.poll(counted, { timeout: 15_000 }).toBe(1000);
+    await expect.poll(() => log.atEnd()).toBe(true);
+    await expect(log.live).toContainText('following');
     expect((await env.api.run(runId)).nodes[0]?.status).toBe('running');
-    await expect(log.line(await counted())).toBeVisible();
+    await shoot(page, 'live');
 
-    // Scrolling up pauses following; Jump to latest resumes it.
+    // Scrolling up pauses following: the next lines arrive without moving the view; Jump to latest resumes.
     await log.list.hover();
-    await page.mouse.wheel(0, -2000);
-    await expect(log.jumpToLatest).toBeVisible();
+    await page.mouse.wheel(0, -4000);
     await expect(log.live).toContainText('paused');
+    await expect(log.line(1000)).toHaveCount(0);
+    fs.writeFileSync(gate1, '');
+    await expect.poll(counted, { timeout: 15_000 }).toBe(2000);
+    expect(await log.atEnd()).toBe(false);
+    await shoot(page, 'live-paused');
     await log.jumpToLatest.click();
     await expect(log.live).toContainText('following');
-    await shoot(page, 'live');
+    await expect(log.line(2000)).toBeVisible();
+    fs.writeFileSync(gate2, '');
 
     // Finished: every line in order, the marker on stderr last.
     await expect(log.live).toBeHidden({ timeout: 30_000 });

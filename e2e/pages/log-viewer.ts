@@ -52,6 +52,11 @@ export class LogViewer {
     return this.root.locator(`[data-testid="log-line"][data-n="${n}"]`);
   }
 
+  /** Whether the lines are scrolled to their end (what following keeps them at). */
+  atEnd(): Promise<boolean> {
+    return this.list.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight <= 24);
+  }
+
   step(nodeId: string): Locator {
     return this.page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: nodeId, exact: false });
   }
