@@ -2,7 +2,7 @@
 // Starts Flowdeck in production (`flowdeck start`, a fresh data dir, no demo), seeds through the HTTP API one run
 // whose step printed --lines lines (about 70 bytes each, some coloured, some on stderr, in batches of 10,000 as a
 // runner sends them), then in headless Chromium times, per fresh page: navigation start → the first lines of the
-// log drawn in the run's Logs tab; → every line loaded (the last line is then one keypress away); → the last line
+// log drawn in the run's Logs tab (and, for reference, → the run page's heading); → every line loaded (the last line is then one keypress away); → the last line
 // drawn after End. Then scrolls the whole log in steps of a screen per frame and records the frame times.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -77,7 +77,7 @@ try {
   console.log(`seeding a step log of ${opts.lines.toLocaleString('en-US')} lines…`);
   const runId = await seed(server.url, opts.lines);
   const url = `${server.url}${routes.run(runId, { tab: 'logs', node: 'big' })}`;
-  const samples: { firstLines: number; allLoaded: number; lastLine: number }[] = [];
+  const samples: { heading: number; firstLines: number; allLoaded: number; lastLine: number }[] = [];
   let frames: number[] = [];
   for (let i = 0; i < opts.warmup + opts.samples; i++) {
     const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -86,6 +86,7 @@ try {
     // Times are performance.now() in the page: milliseconds since its navigation started.
     const at = (predicate: string) =>
       page.waitForFunction(`(() => { if (!(${predicate})) return false; return performance.now(); })()`, undefined, { polling: 'raf', timeout: 60_000 });
+    const heading = Number(await (await at(`document.querySelector('h1')?.textContent === 'bench-logs'`)).jsonValue());
     const firstLines = Number(await (await at(`document.querySelector('[data-testid="log-line"][data-n="1"]')?.textContent.includes('line 1:')`)).jsonValue());
     const allLoaded = Number(
       await (
@@ -102,30 +103,28 @@ try {
         await (await at(`document.querySelector('[data-testid="log-line"][data-n="${opts.lines}"]')?.textContent.includes('line ${opts.lines}')`)).jsonValue(),
       ) - pressed;
     if (i >= opts.warmup) {
-      samples.push({ firstLines, allLoaded, lastLine });
+      samples.push({ heading, firstLines, allLoaded, lastLine });
       console.log(
         `  sample ${i - opts.warmup + 1}: first lines ${Math.round(firstLines)} ms, all loaded ${Math.round(allLoaded)} ms, End → last line ${Math.round(lastLine)} ms`,
       );
     }
     if (i === opts.warmup + opts.samples - 1) {
       // Scroll from the end to the top a screen per frame, recording each frame's time.
-      frames = await page.evaluate(
-        () =>
-          new Promise<number[]>((resolve) => {
-            const el = document.querySelector('[data-testid="log-lines"]') as HTMLElement;
-            const out: number[] = [];
-            let last = performance.now();
-            const step = () => {
-              const now = performance.now();
-              out.push(now - last);
-              last = now;
-              el.scrollTop -= el.clientHeight;
-              if (el.scrollTop > 0 && out.length < 600) requestAnimationFrame(step);
-              else resolve(out.slice(1));
-            };
-            requestAnimationFrame(step);
-          }),
-      );
+      // A string, not a function: the page must not see the helpers tsx compiles functions with.
+      frames = (await page.evaluate(`new Promise((resolve) => {
+        const el = document.querySelector('[data-testid="log-lines"]');
+        const out = [];
+        let last = performance.now();
+        const step = () => {
+          const now = performance.now();
+          out.push(now - last);
+          last = now;
+          el.scrollTop -= el.clientHeight;
+          if (el.scrollTop > 0 && out.length < 600) requestAnimationFrame(step);
+          else resolve(out.slice(1));
+        };
+        requestAnimationFrame(step);
+      })`)) as number[];
     }
     await ctx.close();
   }
@@ -133,6 +132,7 @@ try {
     startedAt: new Date().toISOString(),
     machine: { cpus: os.cpus().length, load: os.loadavg() },
     lines: opts.lines,
+    headingMs: stats(samples.map((s) => s.heading)),
     firstLinesMs: stats(samples.map((s) => s.firstLines)),
     allLoadedMs: stats(samples.map((s) => s.allLoaded)),
     endToLastLineMs: stats(samples.map((s) => s.lastLine)),

@@ -46,6 +46,9 @@ export function LogList({ buffer, total, loaded, showTime, wrap, matches, curren
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_PX,
     overscan: 30,
+    // Before the pane is measured (the server's render, the first client render): a typical pane, at the start line.
+    initialRect: { width: 1200, height: 640 },
+    initialOffset: () => (start === 'top' ? 0 : start === 'end' ? Math.max(0, total * ROW_PX - 640) : Math.max(0, (start - 1) * ROW_PX - 320)),
     onChange: (v) => {
       const range = v.range;
       if (range) onRange(range.startIndex, range.endIndex + 1);

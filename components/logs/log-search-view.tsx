@@ -52,7 +52,7 @@ export function LogSearchView({ filters, serverNow, serverTimeZone }: LogSearchV
             aria-label="Logs contain"
             minLength={MIN_LOG_SEARCH_CHARS}
             maxLength={200}
-            className="h-9 w-full rounded-md border border-input bg-background pr-3 pl-8 text-sm shadow-xs outline-none focus-visible:ring-2 focus-visible:ring-ring"
+            className="h-8 w-full rounded-md border border-input bg-background pr-3 pl-8 text-sm shadow-xs outline-none focus-visible:ring-2 focus-visible:ring-ring"
           />
         </label>
         <FacetSelect
@@ -64,7 +64,7 @@ export function LogSearchView({ filters, serverNow, serverTimeZone }: LogSearchV
           onChange={(workflow) => go({ workflow })}
         />
         <TimeRangeFilter from={filters.from} to={filters.to} onChange={(range) => go({ from: range.from, to: range.to })} />
-        <Button type="submit" size="lg" disabled={text.trim().length < MIN_LOG_SEARCH_CHARS}>
+        <Button type="submit" disabled={text.trim().length < MIN_LOG_SEARCH_CHARS}>
           Search
         </Button>
       </form>

@@ -3,6 +3,7 @@ import { connection } from 'next/server';
 import { z } from 'zod';
 import { LogSearchView } from '@/components/logs/log-search-view';
 import { PageHeader } from '@/components/shell/page-header';
+import { AppLink } from '@/components/ui/app-link';
 import { LogSearchQuery } from '@/lib/contract/logs';
 import { routes } from '@/lib/routes';
 import { pagePath, requirePageCaller } from '@/lib/server/page-guard';
@@ -30,6 +31,11 @@ export default async function LogSearchPage({ searchParams }: LogSearchPageProps
   const filters = PageQuery.parse(params);
   return (
     <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-muted-foreground">
+        <AppLink href={routes.runs()} className="hover:text-foreground">
+          Runs
+        </AppLink>
+      </nav>
       <PageHeader
         title="Search logs"
         description="Find runs whose step logs contain some words, within a workflow and a time range. Each result opens the run's log at the first matching line."

@@ -7,7 +7,7 @@ import type { LogLine, LogPage } from '@/lib/contract/logs';
 import { routes } from '@/lib/routes';
 
 /** Lines per page behind the head: few requests for a big log, each small enough to parse in a frame or two. */
-export const LOG_PAGE_LINES = 5_000;
+export const LOG_PAGE_LINES = 10_000;
 /** Rows either side of the visible ones that load before the rest of the log. */
 const FOCUS_MARGIN = 200;
 
