@@ -79,7 +79,11 @@ export function LogToolbar({
     }
   };
   return (
-    <div className="flex flex-wrap items-center gap-2 border-b bg-muted/30 px-2.5 py-2" role="toolbar" aria-label="Log tools">
+    <div
+      className={cn('flex flex-wrap items-center border-b bg-muted/30 py-2', compact ? 'gap-1.5 px-2' : 'gap-2 px-2.5')}
+      role="toolbar"
+      aria-label="Log tools"
+    >
       {attempts.length > 1 ? (
         <select
           aria-label="Attempt"
@@ -94,7 +98,8 @@ export function LogToolbar({
           ))}
         </select>
       ) : (
-        attempt !== null && <span className="text-xs text-muted-foreground">Attempt {attempt}</span>
+        // In a narrow pane a single attempt needs no label.
+        attempt !== null && !compact && <span className="text-xs text-muted-foreground">Attempt {attempt}</span>
       )}
       {tools && (
         <div className={cn('relative flex flex-1 items-center', compact ? 'min-w-28' : 'min-w-44')}>
