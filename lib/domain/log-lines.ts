@@ -10,9 +10,12 @@ export const DEFAULT_LOG_LIMIT_BYTES = 16 * 1024 * 1024;
 export const MAX_LOG_LINE_CHARS = 64 * 1024;
 /** How far behind the producing process a runner's uploads may fall. */
 export const LOG_FLUSH_MS = 1000;
-/** A stored part of a batch holds at most this many lines and (after its first line) this many bytes. */
-export const LOG_PART_MAX_LINES = 500;
-export const LOG_PART_MAX_BYTES = 64 * 1024;
+/**
+ * A stored part of a batch holds at most this many lines and (after its first line) this many bytes: each
+ * part is one short transaction (on the embedded engine every other query waits for it), and one row.
+ */
+export const LOG_PART_MAX_LINES = 250;
+export const LOG_PART_MAX_BYTES = 32 * 1024;
 
 const encoder = new TextEncoder();
 

@@ -121,6 +121,23 @@ describe.each(testEngines())('engine import on $name', (engine) => {
     expect([counts.byPhase.running, counts.byPhase.finished]).toEqual([0, 1]);
   });
 
+  it('stores the failure reason of a run the engine failed, for the runs list', async () => {
+    const failed = sdkRun('wrun_F', { events: 6 });
+    const run: ImportRun = {
+      ...failed,
+      engineStatus: 'failed',
+      phase: 'finished',
+      result: 'failed',
+      finishedAt: t(9),
+      error: { message: 'order service down' },
+      nodes: failed.nodes.map((n) => ({ ...n, status: 'failed', finishedAt: t(8), error: { name: 'FatalError', message: 'HTTP 503 from orders' } })),
+    };
+    const r = await importBatch(store.db, 'sync', SOURCE, body([run]));
+    const imported = await getRun(store.db, r.runs[0]!.runId!);
+    expect(imported.failureReason).toBe('fetchOrder: FatalError: HTTP 503 from orders');
+    expect(imported.failure).toMatchObject({ nodeId: 'fetchOrder', message: 'FatalError: HTTP 503 from orders', lastLines: [] });
+  });
+
   it('skips a run whose version key is unknown and imports the rest of the batch', async () => {
     const r = await importBatch(store.db, 'sync', SOURCE, body([sdkRun('wrun_B', { key: 'dpl_gone' }), sdkRun('wrun_C', {})]));
     expect(r.runs.map((x) => [x.externalId, x.outcome, x.reason ?? null])).toEqual([

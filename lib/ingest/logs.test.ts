@@ -61,9 +61,11 @@ describe.each(testEngines())('step log store on $name', (engine) => {
     await appendLog(store.db, runId, 'build', { attempt: 1, seq: 0, lines: lines(1, 1200) });
     const parts = await store.db.select().from(logChunks).where(eq(logChunks.runId, runId));
     expect(parts.map((p) => [p.part, p.firstN, p.lastN]).sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0))).toEqual([
-      [0, 1, 500],
-      [1, 501, 1000],
-      [2, 1001, 1200],
+      [0, 1, 250],
+      [1, 251, 500],
+      [2, 501, 750],
+      [3, 751, 1000],
+      [4, 1001, 1200],
     ]);
     const first = await getLogPage(store.db, runId, 'build', { limit: 499 });
     expect(first.lines.map((l) => l.n)).toEqual(Array.from({ length: 499 }, (_, i) => i + 1));

@@ -65,7 +65,16 @@ async function readInput(req: Request, ctx: RouteContext, spec: EndpointSpec) {
  * schemas, runs the handler, records the token's use when it succeeded, maps every failure to the error
  * envelope, and tags the response with a request id (also in the server log for internal errors).
  */
-export function endpoint<K extends EndpointKey>(key: K, handler: (input: EndpointInput<K>) => Promise<Response>): EndpointHandler {
+export interface EndpointOptions {
+  /** Admission for a heavy kind of write: awaited after authorization and before the body is read; returns the end of the turn. */
+  admit?: () => Promise<() => void>;
+}
+
+export function endpoint<K extends EndpointKey>(
+  key: K,
+  handler: (input: EndpointInput<K>) => Promise<Response>,
+  options: EndpointOptions = {},
+): EndpointHandler {
   const spec = endpointSpec(key);
   const route = async (req: Request, ctx: RouteContext): Promise<Response> => {
     const requestId = requestIdOf(req);
@@ -73,8 +82,13 @@ export function endpoint<K extends EndpointKey>(key: K, handler: (input: Endpoin
     let caller: Caller | null = null;
     try {
       caller = await authorize(req, spec.access, key);
-      const input = await readInput(req, ctx, spec);
-      response = await handler({ ...input, req, caller } as EndpointInput<K>);
+      const leave = options.admit ? await options.admit() : undefined;
+      try {
+        const input = await readInput(req, ctx, spec);
+        response = await handler({ ...input, req, caller } as EndpointInput<K>);
+      } finally {
+        leave?.();
+      }
     } catch (err) {
       response = toErrorResponse(err, requestId);
     }
@@ -82,6 +96,7 @@ export function endpoint<K extends EndpointKey>(key: K, handler: (input: Endpoin
     if (caller && response.status < 400) await recordUse(caller);
     const tagged = withRequestId(response, requestId);
     if (tagged.status === 401) tagged.headers.set('WWW-Authenticate', 'Bearer realm="flowdeck"');
+    if (tagged.status === 503) tagged.headers.set('Retry-After', '1');
     return tagged;
   };
   return Object.assign(route, { endpointKey: key });

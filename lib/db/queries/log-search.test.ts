@@ -47,6 +47,20 @@ describe.each(testEngines())('log search on $name', (engine) => {
     expect((await search('-- !!')).items).toEqual([]);
   });
 
+  it('looks past newer runs whose words are only spread over lines', async () => {
+    const older = await createRun(store.db, { workflow: 'pipeline', groupPath: 'acme/search', input: { branch: 'main' } }, new Date(Date.UTC(2026, 9, 1)));
+    await appendLog(store.db, older.id, 'build', { attempt: 1, seq: 0, lines: out('alpha beta together') });
+    for (let i = 0; i < 4; i++) {
+      const newer = await createRun(
+        store.db,
+        { workflow: 'pipeline', groupPath: 'acme/search', input: { branch: 'main' } },
+        new Date(Date.UTC(2026, 9, 2 + i)),
+      );
+      await appendLog(store.db, newer.id, 'build', { attempt: 1, seq: 0, lines: out('alpha', 'beta') });
+    }
+    expect((await searchLogs(store.db, { q: 'alpha beta', limit: 1 })).items.map((h) => [h.runId, h.line.text])).toEqual([[older.id, 'alpha beta together']]);
+  });
+
   it('filters by workflow and creation time', async () => {
     expect((await search('1234', { workflow: 'other' })).items).toEqual([]);
     expect((await search('1234', { from: '2026-11-02T00:00:00Z' })).items.map((h) => h.runId)).toEqual([ids[1]]);

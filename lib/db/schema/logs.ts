@@ -4,7 +4,7 @@ import { textC, tstz } from './columns';
 import { runs } from './runs';
 
 /**
- * Step logs, one row per stored part of an appended batch: up to a few hundred lines (and ~64 KiB) each,
+ * Step logs, one row per stored part of an appended batch: up to LOG_PART_MAX_LINES lines (and ~32 KiB) each,
  * so a page read touches a handful of rows and the full-text index stays within its per-row limits. The
  * hot runs/nodes rows are never touched by an append; a run's logs go with the run (cascade).
  */

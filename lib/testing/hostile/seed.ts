@@ -90,6 +90,10 @@ export async function seedHostileStore(): Promise<IdPool> {
   await call('PUT', `/manifests/${manifest}`, entries);
   digests.push(manifest);
   await call('PUT', `/runs/${running}/nodes/build/artifact-manifest`, { digest: manifest });
+  // Step logs: a finished step's (ended) and a running step's, so reads, downloads and tails have lines.
+  const line = (text: string, stream = 'stdout') => ({ ts: at(3), stream, text });
+  await call('POST', `/runs/${running}/nodes/build/logs`, { attempt: 1, seq: 0, lines: [line('compiling'), line('warning: x', 'stderr')], end: true });
+  await call('POST', `/runs/${running}/nodes/test/logs`, { attempt: 1, seq: 0, lines: [line('running 12 tests')] });
 
   const job = await call('POST', `/versions/${v1}/upgrade-runs`, { targetVersionId: v2, strategy: 'restart', dryRun: false, filter: { phase: ['paused'] } });
   const commits = ((await call('GET', '/commits')).items as { id: string }[]).map((c) => c.id);
