@@ -100,6 +100,10 @@ test.describe
       await expect.poll(async () => (await runNow(imported.id)).result, { timeout: 20_000 }).toBe('success');
       const run = await runNow(imported.id);
       expect(run.nodes.find((n) => n.nodeId === 'chargeCard')).toMatchObject({ status: 'success', attempt: 2 });
+      // What reserveStock wrote to the run's stream is that step's log, after a note on how it was attached.
+      await expect
+        .poll(async () => (await env.api.logPage(run.id, 'reserveStock')).lines.map((l) => l.text), { timeout: 10_000 })
+        .toEqual([expect.stringContaining('Workflow SDK stream'), 'reserved 3 × apple', 'reserved 2 × pear']);
 
       const view = new RunPage(page);
       await page.goto(`${env.url}/runs/${run.id}`);

@@ -35,6 +35,7 @@ Examples:
   flowdeck version sunset vers_A
   flowdeck commits list --entity version --limit 10
   flowdeck run start release --input '{"app": "hello", "version": "1.0.0"}'
+  flowdeck run logs run_X build --follow
   flowdeck runner --capacity 4 --work-dir /var/tmp/flowdeck-runs
   flowdeck sync workflow --world local --data-dir .workflow-data --app-url http://127.0.0.1:3100
   flowdeck token create --name ci --role operator --expires 90d`,

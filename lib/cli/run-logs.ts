@@ -2,7 +2,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { isApiError } from '@/lib/api/fetch-json';
 import type { LogAttemptInfo, LogLine, LogPage } from '@/lib/contract/logs';
 import { routes } from '@/lib/routes';
-import { api, CliError } from './http-client';
+import { api, CliError, EXIT } from './http-client';
 
 /** One server-sent event: its `event` name (`message` when unnamed), `data` lines joined, and `id`. */
 export interface SseEvent {
@@ -65,7 +65,7 @@ export function formatLine(line: LogLine, o: { timestamps?: boolean }): string {
   return o.timestamps ? `${line.ts} ${line.stream === 'stderr' ? 'E' : 'O'} ${line.text}` : line.text;
 }
 
-interface LogsOptions {
+export interface LogsOptions {
   attempt?: number;
   follow?: boolean;
   timestamps?: boolean;
@@ -77,6 +77,8 @@ interface Position {
   info: LogAttemptInfo | undefined;
 }
 
+/** Failed attempts in a row (about half a minute) before --follow gives up on an unreachable server. */
+const FOLLOW_RETRIES = 15;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Reads the pages after `from.cursor`, printing their lines; returns where it got to and the attempt's state. */
@@ -117,6 +119,34 @@ async function tail(runId: string, nodeId: string, at: Position, write: (line: L
   return cursor;
 }
 
+/**
+ * Prints a node attempt's log: its pages, then with `follow` the live stream until the attempt ends — after
+ * a dropped stream, the pages again from the last line seen (nothing missed, nothing twice), then the stream.
+ */
+export async function printLog(runId: string, nodeId: string, o: LogsOptions, out: { line(text: string): void; note(text: string): void }): Promise<void> {
+  const write = (line: LogLine) => out.line(formatLine(line, o));
+  let at = await readPages(runId, nodeId, { attempt: o.attempt, cursor: 0, info: undefined }, write);
+  let quiet = 0;
+  let trouble = 0;
+  while (o.follow && !at.info?.ended) {
+    const before = at.cursor;
+    try {
+      at = { ...at, cursor: await tail(runId, nodeId, at, write) };
+      // The stream ended or dropped: the pages say whether the attempt is over (and hold anything missed).
+      at = await readPages(runId, nodeId, at, write);
+      trouble = 0;
+    } catch (err) {
+      // A refusal ends it; a dropped connection or a server away for a moment is waited out, then resumed
+      // from the last line seen.
+      if ((isApiError(err) && err.isClientError) || (err instanceof CliError && err.exitCode !== EXIT.unreachable) || ++trouble > FOLLOW_RETRIES) throw err;
+    }
+    quiet = at.cursor === before ? quiet + 1 : 0;
+    if (!at.info?.ended) await sleep(Math.min(250 * 2 ** Math.max(quiet, trouble), 2_000));
+  }
+  const note = cutNote(at.info);
+  if (note) out.note(note);
+}
+
 function positive(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 1_000_000) throw new InvalidArgumentError('must be a whole number from 1');
@@ -134,23 +164,9 @@ export function registerRunLogs(run: Command): void {
     .option('-f, --follow', 'keep printing new lines as they arrive, until the attempt ends')
     .option('-t, --timestamps', 'prefix each line with its time and stream (O stdout, E stderr)')
     .action(async (runId: string, nodeId: string, o: LogsOptions) => {
-      const write = (line: LogLine) => process.stdout.write(`${formatLine(line, o)}\n`);
-      let at = await readPages(runId, nodeId, { attempt: o.attempt, cursor: 0, info: undefined }, write);
-      let quiet = 0;
-      while (o.follow && !at.info?.ended) {
-        const before = at.cursor;
-        try {
-          at = { ...at, cursor: await tail(runId, nodeId, at, write) };
-        } catch (err) {
-          if (err instanceof CliError || (isApiError(err) && err.isClientError)) throw err;
-          // A dropped connection: resume from the last line seen (below), after a pause.
-        }
-        // The stream ended or dropped: the pages say whether the attempt is over (and hold anything missed).
-        at = await readPages(runId, nodeId, at, write);
-        quiet = at.cursor === before ? quiet + 1 : 0;
-        if (!at.info?.ended) await sleep(Math.min(250 * 2 ** quiet, 2_000));
-      }
-      const note = cutNote(at.info);
-      if (note) process.stderr.write(`${note}\n`);
+      await printLog(runId, nodeId, o, {
+        line: (text) => process.stdout.write(`${text}\n`),
+        note: (text) => process.stderr.write(`${text}\n`),
+      });
     });
 }

@@ -64,6 +64,7 @@ function connectorApi(): ConnectorApi {
     complete: async (source, actionId, body) => {
       await http.send('POST', routes.api.sourceActionComplete(source, actionId), body);
     },
+    appendLog: (runId, nodeId, body) => http.send('POST', routes.api.runNodeLogs(runId, nodeId), body),
   };
 }
 

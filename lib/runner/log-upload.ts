@@ -24,7 +24,7 @@ export interface LogUploadOptions {
   keepTrying?: () => boolean;
   /** Said once when uploading stops for good (refused, or gave up retrying). */
   onProblem?: (message: string) => void;
-  /** Pause before retry number n (from 1). */
+  /** Pause before retry number n (from 1); default 1 s after a 503/429, else 200 ms doubling up to 5 s. */
   backoffMs?: (n: number) => number;
 }
 
@@ -146,7 +146,10 @@ export class LogUpload {
           this.o.onProblem?.(`log upload failed: ${message}; the rest of this attempt's log is not uploaded`);
           return false;
         }
-        await sleep(this.o.backoffMs?.(attempt) ?? Math.min(200 * 2 ** (attempt - 1), 5_000));
+        // A server holding appends back (503/429: its write budget, `Retry-After: 1`) is asked again a second later;
+        // network trouble and other 5xx back off from 200 ms to 5 s.
+        const busy = isApiError(err) && (err.status === 503 || err.status === 429);
+        await sleep(this.o.backoffMs?.(attempt) ?? (busy ? 1_000 : Math.min(200 * 2 ** (attempt - 1), 5_000)));
       }
     }
   }
@@ -166,13 +169,5 @@ export class LogUpload {
     }
     while (this.pump) await this.pump;
     return { ...this.kept, dropped: { ...this.dropped }, batches: this.seq, complete: !this.stopped && this.stored === this.seq };
-  }
-
-  /** Stops uploading now (the run was taken away): nothing more is sent. */
-  abandon(): void {
-    this.ended = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.stop();
   }
 }

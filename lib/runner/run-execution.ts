@@ -80,7 +80,6 @@ export class RunExecution implements StepHost {
   readonly graceMs: number;
   readonly baseEnv: Readonly<Record<string, string | undefined>>;
   readonly logLimitBytes: number;
-  readonly secrets: readonly string[];
   readonly mask: (text: string) => string;
 
   private readonly nodes = new Map<string, NodeView>();
@@ -109,7 +108,6 @@ export class RunExecution implements StepHost {
     this.graceMs = options.graceMs;
     this.baseEnv = options.baseEnv;
     this.logLimitBytes = options.logLimitBytes;
-    this.secrets = options.secrets;
     this.mask = secretMasker(options.secrets);
     for (const n of claimed.nodes) {
       this.nodes.set(n.nodeId, {

@@ -1,7 +1,4 @@
-import fs from 'node:fs/promises';
 import { ApiError } from '@/lib/api/fetch-json';
-import { sha256Digest } from '@/lib/domain/digest';
-import { MASK } from '@/lib/domain/log-mask';
 import type { StepDefinition } from '@/lib/domain/manifest';
 import { artifactProducers, seenSteps, stepContextDigest } from '@/lib/domain/step-inputs';
 import { type CacheHit, isLeaseLost, type NewEvent, type RunnerApi, withRetry } from './api';
@@ -34,9 +31,7 @@ export interface StepHost {
   readonly baseEnv: Readonly<Record<string, string | undefined>>;
   /** Bytes of log kept per step attempt (lib/runner/log-upload). */
   readonly logLimitBytes: number;
-  /** Secret values (lib/domain/log-mask secretValues) masked in logs, tails and the log file. */
-  readonly secrets: readonly string[];
-  /** Masks `secrets` in text. */
+  /** Replaces the values of secrets (lib/domain/log-mask secretValues) by `***`: for logs and tails. */
   mask(text: string): string;
   node(stepId: string): NodeView;
   /** What the step sees of the steps it depends on (FLOWDECK_STEPS_FILE). */
@@ -103,36 +98,6 @@ function describeExit(r: ProcessResult): string {
   return r.signal ? `killed by ${r.signal}` : `exited with code ${r.exitCode}`;
 }
 
-const MASK_BYTES = Buffer.from(MASK);
-
-/** Every occurrence of the values (longest first) replaced by `***`, byte for byte: the rest of the file is left as it was. */
-export function maskBytes(bytes: Buffer, values: readonly string[]): Buffer {
-  let out = bytes;
-  for (const value of values) {
-    const needle = Buffer.from(value);
-    let at = out.indexOf(needle);
-    if (at === -1) continue;
-    const parts: Buffer[] = [];
-    let from = 0;
-    for (; at !== -1; at = out.indexOf(needle, from)) {
-      parts.push(out.subarray(from, at), MASK_BYTES);
-      from = at + needle.length;
-    }
-    parts.push(out.subarray(from));
-    out = Buffer.concat(parts);
-  }
-  return out;
-}
-
-async function uploadLog(host: StepHost, file: string): Promise<{ digest: string; size: number } | null> {
-  const read = await fs.readFile(file).catch(() => null);
-  if (!read) return null;
-  const bytes = maskBytes(read, host.secrets);
-  const digest = sha256Digest(bytes);
-  await retry(host, () => host.api.putBlob(digest, bytes));
-  return { digest, size: bytes.byteLength };
-}
-
 /**
  * Executes a `run` step: a cache hit is recorded without executing; otherwise node_started (with what it
  * stages), staging with digest checks, the command, then node_succeeded (its declared outputs published
@@ -192,7 +157,8 @@ export async function executeRunStep(host: StepHost, step: StepDefinition): Prom
     if (logged.dropped.lines > 0)
       host.log(stepId, `log cut at ${host.logLimitBytes} bytes: ${logged.dropped.lines} line(s), ${logged.dropped.bytes} byte(s) not kept`);
     if (host.halted()) return;
-    const log = await uploadLog(host, layout.logFile);
+    // The step's log is in the log store; the node output says how much of it there is.
+    const log = { lines: logged.lines, bytes: logged.bytes, ...(logged.dropped.lines > 0 ? { dropped: logged.dropped } : {}), complete: logged.complete };
     const { result: stepResult, problem } = await readStepResult(layout);
     const base = {
       exitCode: result.exitCode,

@@ -1,4 +1,4 @@
-import { createHook, FatalError, getStepMetadata, sleep } from 'workflow';
+import { createHook, FatalError, getStepMetadata, getWritable, sleep } from 'workflow';
 
 /**
  * The workflows Flowdeck's tests and README drive. Each one ends in a different state, so a dashboard
@@ -29,8 +29,12 @@ async function fetchOrder(orderId: string): Promise<Order> {
   };
 }
 
+/** Writes a line per item to the run's stream (`getWritable()`): Flowdeck shows them as this step's log. */
 async function reserveStock(order: Order): Promise<{ reserved: number }> {
   'use step';
+  const progress = getWritable<string>().getWriter();
+  for (const item of order.items) await progress.write(`reserved ${item.quantity} × ${item.sku}\n`);
+  progress.releaseLock();
   return { reserved: order.items.reduce((sum, item) => sum + item.quantity, 0) };
 }
 

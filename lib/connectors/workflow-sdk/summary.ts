@@ -12,6 +12,8 @@ export class SyncSummary {
   readonly waits = tally();
   readonly versions = { imported: 0, unchanged: 0 };
   readonly actions = { done: 0, failed: 0 };
+  /** Lines of the runs' streams appended to their steps' logs. */
+  streamLines = 0;
   readonly skipped: { runId: string; reason: string }[] = [];
 
   /** One run's outcome, with the counts of its parts (its nodes by kind and its events). */
@@ -52,6 +54,7 @@ export class SyncSummary {
       row('hooks', this.hooks),
       row('waits', this.waits),
     ];
+    if (this.streamLines > 0) out.push(`  streams  ${String(this.streamLines).padStart(6)} line(s) into step logs`);
     if (this.actions.done || this.actions.failed) out.push(`  actions  ${String(this.actions.done).padStart(6)} carried out · ${this.actions.failed} failed`);
     for (const s of this.skipped.slice(0, 50)) out.push(`  skipped ${s.runId}: ${s.reason}`);
     if (this.skipped.length > 50) out.push(`  … and ${this.skipped.length - 50} more skipped`);
@@ -59,7 +62,7 @@ export class SyncSummary {
   }
 
   toJSON() {
-    const { runs, steps, events, hooks, waits, versions, actions, skipped } = this;
-    return { runs, steps, events, hooks, waits, versions, actions, skipped };
+    const { runs, steps, events, hooks, waits, versions, actions, skipped, streamLines } = this;
+    return { runs, steps, events, hooks, waits, versions, actions, skipped, streamLines };
   }
 }

@@ -1,8 +1,10 @@
 import { type ClaimedAction, type ImportResult, ImportRun, type ImportVersion, type SourceRunsPage } from '@/lib/contract/engine-import';
+import type { LogAppendBody } from '@/lib/contract/logs';
 import { jsonDigest } from '@/lib/domain/digest';
 import type { VersionManifest } from '@/lib/domain/manifest';
 import type { EngineSource } from '@/lib/domain/run-source';
 import type { ActionOutcome } from './act';
+import { type SdkStreamChunk, streamLogBatches } from './stream-logs';
 import { SyncSummary } from './summary';
 import { toImportRun } from './to-import';
 import type { SdkRunSnapshot } from './types';
@@ -13,6 +15,8 @@ export interface WorldReader {
   changed(): Promise<string[]>;
   /** Whole runs; a run that cannot be read is a problem, never a half-read snapshot. */
   read(runIds: string[]): Promise<{ snapshots: SdkRunSnapshot[]; problems: { runId: string; problem: string }[] }>;
+  /** The runs' stream chunks (lib/connectors/workflow-sdk/stream-logs.ts), when the world has any. */
+  streams?(runIds: readonly string[]): Promise<Map<string, SdkStreamChunk[]>>;
   close(): Promise<void>;
 }
 
@@ -22,6 +26,8 @@ export interface ConnectorApi {
   importBatch(source: EngineSource, body: { versions: ImportVersion[]; runs: ImportRun[] }): Promise<ImportResult>;
   claim(source: EngineSource, connectorId: string): Promise<ClaimedAction[]>;
   complete(source: EngineSource, actionId: string, body: { connectorId: string } & ActionOutcome): Promise<void>;
+  /** POST /api/v1/runs/{runId}/nodes/{nodeId}/logs: a stream chunk's lines (the same seq again stores nothing). */
+  appendLog?(runId: string, nodeId: string, body: LogAppendBody): Promise<unknown>;
 }
 
 export interface SyncConfig {
@@ -67,6 +73,8 @@ export class WorkflowSync {
   private readonly sentVersions = new Set<string>();
   private readonly due = new Set<string>();
   private current: { key: string; createdAt: string } | null = null;
+  /** Stream batches already stored, per Flowdeck run (`node#attempt#seq`): sent again only after a restart. */
+  private readonly streamed = new Map<string, Set<string>>();
 
   constructor(
     private readonly config: SyncConfig,
@@ -106,6 +114,7 @@ export class WorkflowSync {
       for (const p of problems) this.summary.skip(p.runId, p.problem);
       const batch: ImportRun[] = [];
       const digests = new Map<string, string>();
+      const bySource = new Map(snapshots.map((snap) => [snap.run.runId, snap]));
       for (const snap of snapshots) {
         let run: ImportRun;
         try {
@@ -132,9 +141,35 @@ export class WorkflowSync {
       }
       if (batch.length === 0) continue;
       sent += batch.length;
-      await this.send(batch, digests);
+      const runIds = await this.send(batch, digests);
+      await this.importStreams(batch, bySource, runIds);
     }
     return sent;
+  }
+
+  /**
+   * The streams of the runs just imported or updated, as their steps' logs (stream-logs.ts). A run's stream is
+   * looked at whenever the run changes (a step that writes to it changes the run when it ends).
+   */
+  private async importStreams(batch: ImportRun[], snapshots: Map<string, SdkRunSnapshot>, runIds: Map<string, string>): Promise<void> {
+    const { reader, api } = this;
+    if (!reader.streams || !api.appendLog || runIds.size === 0) return;
+    const chunks = await reader.streams([...runIds.keys()]);
+    for (const run of batch) {
+      const runId = runIds.get(run.externalId);
+      const snap = snapshots.get(run.externalId);
+      const own = chunks.get(run.externalId);
+      if (!runId || !snap || !own) continue;
+      const done = this.streamed.get(runId) ?? new Set<string>();
+      this.streamed.set(runId, done);
+      for (const { nodeId, body } of streamLogBatches(snap, run, own)) {
+        const key = `${nodeId}#${body.attempt}#${body.seq}`;
+        if (done.has(key)) continue;
+        await api.appendLog(runId, nodeId, body);
+        done.add(key);
+        this.summary.streamLines += body.lines.length;
+      }
+    }
   }
 
   private versionsFor(batch: ImportRun[]): ImportVersion[] {
@@ -157,8 +192,10 @@ export class WorkflowSync {
     return out;
   }
 
-  private async send(batch: ImportRun[], digests: Map<string, string>): Promise<void> {
+  /** Imports a batch; returns the Flowdeck run id of each run imported or updated (by engine run id). */
+  private async send(batch: ImportRun[], digests: Map<string, string>): Promise<Map<string, string>> {
     const result = await this.api.importBatch(this.config.source, { versions: this.versionsFor(batch), runs: batch });
+    const runIds = new Map<string, string>();
     for (const v of result.versions) this.summary.versions[v.outcome === 'imported' ? 'imported' : 'unchanged'] += 1;
     const byId = new Map(batch.map((r) => [r.externalId, r]));
     for (const r of result.runs) {
@@ -170,8 +207,10 @@ export class WorkflowSync {
       }
       this.summary.addRun(r.outcome, parts(run), r.events);
       this.known.set(r.externalId, digests.get(r.externalId) ?? jsonDigest(run));
+      if (r.runId) runIds.set(r.externalId, r.runId);
       if (r.outcome !== 'unchanged') this.log(`${r.outcome} ${run.workflow} ${r.externalId} (${run.engineStatus})`);
     }
+    return runIds;
   }
 
   /** Carries out the operator actions waiting for this source, then imports what they changed. */

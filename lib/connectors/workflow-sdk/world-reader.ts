@@ -1,5 +1,6 @@
 import { readLocalWorld } from './read-local';
 import { type PgChangeCursor, readPostgresWorld } from './read-postgres';
+import { localStreamReader, postgresStreamReader } from './read-streams';
 import type { WorldReader } from './sync';
 
 /** How far back each pass over world-postgres starts before the previous cursor: rows committed late still count. */
@@ -10,6 +11,7 @@ function localReader(dataDir: string): WorldReader {
   const world = readLocalWorld(dataDir);
   const seen = new Map<string, string>();
   return {
+    ...localStreamReader(dataDir),
     async changed() {
       const entries = await world.listRunIds();
       const out: string[] = [];
@@ -36,6 +38,7 @@ async function postgresReader(databaseUrl: string): Promise<WorldReader> {
   const world = readPostgresWorld(pool);
   let cursor: PgChangeCursor | null = null;
   return {
+    ...postgresStreamReader(pool),
     async changed() {
       const since: PgChangeCursor | null = cursor ? { at: new Date(Date.parse(cursor.at) - PG_OVERLAP_MS).toISOString(), runId: '' } : null;
       const out: string[] = [];
