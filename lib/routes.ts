@@ -32,6 +32,8 @@ export const routes = {
   versions: (query?: Query) => withQuery('/versions', query),
   /** A version's page; `query` picks the tab (`{ tab: 'diff', against: 'vers_…' }`). */
   version: (id: string, query?: Query) => withQuery(`/versions/${seg(id)}`, query),
+  /** Runs found by the text of their step logs (`q`, `workflow`, `from`, `to`). */
+  logSearch: (query?: Query) => withQuery('/logs', query),
   commits: (query?: Query) => withQuery('/commits', query),
   commit: (id: string) => `/commits/${seg(id)}`,
   artifact: (digest: string) => `/artifacts/${seg(digest)}`,

@@ -11,6 +11,7 @@ import { NEED_CONDITIONS } from '@/lib/domain/node-status';
 import { elapsedMs, formatDuration } from '@/lib/domain/time-format';
 import { cn } from '@/lib/utils/cn';
 import { NodeArtifacts } from './node-artifacts';
+import { NodeLogs } from './node-logs';
 import { NodePayloads } from './node-payloads';
 import { NodeStatusBadge } from './status-badges';
 
@@ -31,7 +32,7 @@ export interface NodePanelProps {
   className?: string;
 }
 
-/** Everything about one node: status, attempts, timing, needs, output or error, and its artifacts. */
+/** Everything about one node: status, attempts, timing, needs, its log, output or error, and its artifacts. */
 export function NodePanel({ run, node, onClose, onSelect, className }: NodePanelProps) {
   const running = node.status === 'running';
   const now = useNow(1_000, { live: running });
@@ -113,6 +114,7 @@ export function NodePanel({ run, node, onClose, onSelect, className }: NodePanel
             </ul>
           </section>
         )}
+        <NodeLogs runId={run.id} node={node} />
         <NodePayloads runId={run.id} node={node} />
         <NodeArtifacts run={run} node={node} onSelect={onSelect} />
       </div>

@@ -10,6 +10,7 @@ import { isEngineSource, RUN_SOURCE_LABELS } from '@/lib/domain/run-source';
 import { routes } from '@/lib/routes';
 import { RunAlerts } from './run-alerts';
 import { RunFacts } from './run-facts';
+import { RunFailureAlert } from './run-failure';
 import { PhaseBadge, ResultBadge } from './status-badges';
 
 /** Who the run is (workflow, id, phase and result), its facts, and anything an operator must notice. */
@@ -97,6 +98,8 @@ export function RunHeader({ run }: { run: RunDetail }) {
         </div>
       </div>
       <RunFacts run={run} />
+      {/* A setup failure's errors are listed by RunAlerts. */}
+      {run.failure && (run.failure.nodeId !== null || run.setupErrors.length === 0) && <RunFailureAlert runId={run.id} failure={run.failure} />}
       <RunAlerts run={run} />
     </header>
   );

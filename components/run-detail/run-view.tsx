@@ -1,6 +1,6 @@
 'use client';
 
-import { Braces, ChartGantt, History, ListTree, Workflow } from 'lucide-react';
+import { Braces, ChartGantt, History, ListTree, ScrollText, Workflow } from 'lucide-react';
 import { useSearchParams } from 'next/navigation';
 import { useCallback } from 'react';
 import { EntityHistory } from '@/components/commits/entity-history';
@@ -12,12 +12,22 @@ import { routes } from '@/lib/routes';
 import { EventsTab } from './events-tab';
 import { GraphTab } from './graph-tab';
 import { IoTab } from './io-tab';
+import { LogsTab } from './logs-tab';
 import { RefetchError } from './refetch-error';
 import { RunHeader } from './run-header';
 import { TimelineTab } from './timeline-tab';
 
-const TAB_LABELS: Record<RunTab, string> = { graph: 'Graph', timeline: 'Timeline', events: 'Events', io: 'Input & output', history: 'History' };
-const TAB_ICONS: Record<RunTab, typeof Workflow> = { graph: Workflow, timeline: ChartGantt, events: ListTree, io: Braces, history: History };
+const TAB_LABELS: Record<RunTab, string> = {
+  graph: 'Graph',
+  timeline: 'Timeline',
+  logs: 'Logs',
+  events: 'Events',
+  io: 'Input & output',
+  history: 'History',
+};
+const TAB_ICONS: Record<RunTab, typeof Workflow> = { graph: Workflow, timeline: ChartGantt, logs: ScrollText, events: ListTree, io: Braces, history: History };
+/** Tabs that keep the selected step when switched to. */
+const NODE_TABS: readonly RunTab[] = ['graph', 'logs'];
 
 /**
  * A run's page below the server's first paint: header and tabs. The tab and the selected node live in
@@ -27,7 +37,12 @@ const TAB_ICONS: Record<RunTab, typeof Workflow> = { graph: Workflow, timeline: 
 export function RunView({ runId, etag, layout }: { runId: string; etag?: string; layout?: SeededLayout | null }) {
   const { data: run, error } = useRun(runId, etag);
   const params = useSearchParams();
-  const { tab, node } = RunViewSearch.parse({ tab: params.get('tab') ?? undefined, node: params.get('node') ?? undefined });
+  const { tab, node, attempt, line } = RunViewSearch.parse({
+    tab: params.get('tab') ?? undefined,
+    node: params.get('node') ?? undefined,
+    attempt: params.get('attempt') ?? undefined,
+    line: params.get('line') ?? undefined,
+  });
 
   const navigate = useCallback(
     (next: { tab: RunTab; node?: string | null }, mode: 'push' | 'replace' = 'push') => {
@@ -39,6 +54,7 @@ export function RunView({ runId, etag, layout }: { runId: string; etag?: string;
   );
   const selectNode = useCallback((id: string | null) => navigate({ tab: 'graph', node: id }, 'replace'), [navigate]);
   const openNode = useCallback((id: string) => navigate({ tab: 'graph', node: id }), [navigate]);
+  const selectLogNode = useCallback((id: string) => navigate({ tab: 'logs', node: id }, 'replace'), [navigate]);
 
   // The server page seeds the run, so this only shows if the cache was dropped and the refetch failed.
   if (!run) return error ? <RefetchError error={error} /> : null;
@@ -55,7 +71,7 @@ export function RunView({ runId, etag, layout }: { runId: string; etag?: string;
       <Tabs
         items={items}
         value={tab}
-        onChange={(value) => navigate({ tab: value, node: value === 'graph' ? node : undefined })}
+        onChange={(value) => navigate({ tab: value, node: NODE_TABS.includes(value) ? node : undefined })}
         label="Run views"
         idBase="run"
         className="mb-4"
@@ -63,6 +79,7 @@ export function RunView({ runId, etag, layout }: { runId: string; etag?: string;
       <TabPanel idBase="run" value={tab}>
         {tab === 'graph' && <GraphTab run={run} selectedId={node ?? null} onSelect={selectNode} seededLayout={layout ?? undefined} />}
         {tab === 'timeline' && <TimelineTab run={run} onOpenNode={openNode} />}
+        {tab === 'logs' && <LogsTab run={run} nodeId={node ?? null} attempt={attempt} line={line} onSelect={selectLogNode} />}
         {tab === 'events' && <EventsTab run={run} />}
         {tab === 'io' && <IoTab run={run} />}
         {tab === 'history' && <EntityHistory entity="run" id={run.id} />}

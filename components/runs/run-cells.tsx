@@ -11,6 +11,7 @@ import { RUN_SOURCE_LABELS } from '@/lib/domain/run-source';
 import { formatRelative, formatTimestamp } from '@/lib/domain/time-format';
 import { routes } from '@/lib/routes';
 import { cn } from '@/lib/utils/cn';
+import { FailureReason } from './failure-reason';
 import { useRunClock } from './run-clock';
 import { RunStatusBadge } from './run-status-badge';
 
@@ -68,6 +69,8 @@ export function RunStatusCell({ run }: { run: RunListItem }) {
         <UpgradeLink label="Upgraded to" id={run.upgradedTo} />
       ) : run.upgradedFrom ? (
         <UpgradeLink label="Upgrade of" id={run.upgradedFrom} />
+      ) : run.failureReason ? (
+        <FailureReason reason={run.failureReason} />
       ) : null}
     </div>
   );

@@ -1,8 +1,11 @@
 'use client';
 
+import { FileSearch } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useCallback, useRef, useState } from 'react';
 import { PageHeader } from '@/components/shell/page-header';
+import { AppLink } from '@/components/ui/app-link';
+import { buttonVariants } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { useRunCounts } from '@/lib/api/hooks/use-run-counts';
@@ -79,7 +82,20 @@ export function RunsView({ filters, serverNow, serverTimeZone }: RunsViewProps) 
       <PageHeader
         title="Runs"
         description="Every workflow run: what is running, what is waiting, and what happened."
-        actions={<RunSearchBox ref={searchRef} value={shown.q ?? ''} onSearch={(q) => setFilters(withFilters(shown, { q }), 'replace')} />}
+        actions={
+          <>
+            <RunSearchBox ref={searchRef} value={shown.q ?? ''} onSearch={(q) => setFilters(withFilters(shown, { q }), 'replace')} />
+            <AppLink
+              href={routes.logSearch({ workflow: shown.workflow, from: shown.from, to: shown.to })}
+              data-testid="search-logs-link"
+              title="Find runs whose step logs contain some words"
+              className={buttonVariants({ variant: 'outline', size: 'md' })}
+            >
+              <FileSearch aria-hidden className="size-4" />
+              Logs contain…
+            </AppLink>
+          </>
+        }
         className="mb-6"
       />
       <div className="space-y-3" data-testid="runs-view" data-hydrated={hydrated || undefined}>

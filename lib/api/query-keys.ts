@@ -26,7 +26,19 @@ export const runKeys = {
   eventList: <F extends object>(id: string, filters: F) => [...runKeys.events(id), 'list', filters] as const,
   /** Every sleep and hook event of a run, for the timeline's waiting segments. */
   waitEvents: (id: string) => [...runKeys.events(id), 'waits'] as const,
+  /** A node's logs: `logHead` is the first page with every attempt's counts, as of the node's `revision`. */
+  logs: (id: string, nodeId: string) => [...runKeys.nodes(id), nodeId, 'logs'] as const,
+  logHead: (id: string, nodeId: string, attempt: number | null, revision: string) => [...runKeys.logs(id, nodeId), 'head', attempt, revision] as const,
+  /** One page of an attempt's lines from `cursor` (the last line number before it). */
+  logPage: (id: string, nodeId: string, attempt: number, cursor: number, limit: number) =>
+    [...runKeys.logs(id, nodeId), 'page', attempt, cursor, limit] as const,
   upgradePreview: <I extends object>(id: string, input: I) => [...runKeys.detail(id), 'upgrade-preview', input] as const,
+};
+
+/** Runs found by their logs (GET /api/v1/logs/search). */
+export const logSearchKeys = {
+  all: ['log-search'] as const,
+  search: <F extends object>(filters: F) => [...logSearchKeys.all, filters] as const,
 };
 
 export const versionKeys = {

@@ -217,13 +217,18 @@ export const EventQuery = z.strictObject({
 export type EventQuery = z.infer<typeof EventQuery>;
 
 /** The tabs of a run's page, in order; `?tab=` in its URL. */
-export const RUN_TABS = ['graph', 'timeline', 'events', 'io', 'history'] as const;
+export const RUN_TABS = ['graph', 'timeline', 'logs', 'events', 'io', 'history'] as const;
 export type RunTab = (typeof RUN_TABS)[number];
 
-/** A run page's search params, leniently: an unknown tab falls back to the graph, a bad node id to none. */
+/**
+ * A run page's search params, leniently: an unknown tab falls back to the graph, a bad node id to none.
+ * The Logs tab also takes the attempt and the line to open on (`?tab=logs&node=build&attempt=2&line=1234`).
+ */
 export const RunViewSearch = z.object({
   tab: z.enum(RUN_TABS).catch('graph'),
   node: NodeId.optional().catch(undefined),
+  attempt: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined),
+  line: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
 });
 export type RunViewSearch = z.infer<typeof RunViewSearch>;
 
