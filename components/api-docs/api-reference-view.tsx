@@ -2,7 +2,7 @@ import { FileJson } from 'lucide-react';
 import { buttonVariants } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import type { ReferenceGroup } from '@/lib/api/api-reference';
-import { API_TAG_INFO } from '@/lib/contract/endpoints';
+import { API_TAG_INFO } from '@/lib/contract/endpoint-spec';
 import { routes } from '@/lib/routes';
 import { AuthGuide } from './auth-guide';
 import { EndpointItem } from './endpoint-item';

@@ -1,4 +1,4 @@
-import type { HttpMethod } from '@/lib/contract/endpoints';
+import type { HttpMethod } from '@/lib/contract/endpoint-spec';
 import { cn } from '@/lib/utils/cn';
 
 const METHOD_STYLE: Record<HttpMethod, string> = {

@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from '@/components/ui/badge';
-import type { Access } from '@/lib/contract/endpoints';
+import type { Access } from '@/lib/contract/endpoint-spec';
 
 const TONE: Record<Access, BadgeTone> = { public: 'neutral', viewer: 'info', operator: 'warning', admin: 'danger' };
 const LABEL: Record<Access, string> = { public: 'public', viewer: 'viewer', operator: 'operator', admin: 'admin' };

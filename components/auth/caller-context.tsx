@@ -2,7 +2,7 @@
 
 import { createContext, type ReactNode, useContext } from 'react';
 import { type Permission, permission } from '@/lib/api/action-access';
-import type { Access } from '@/lib/contract/endpoints';
+import type { Access } from '@/lib/contract/endpoint-spec';
 import type { SessionInfo } from '@/lib/contract/session';
 
 const SessionContext = createContext<SessionInfo>({ authRequired: false, caller: null });

@@ -1,4 +1,5 @@
-import { type Access, ENDPOINTS, type EndpointKey, FORCE_SUNSET_ACCESS } from '@/lib/contract/endpoints';
+import type { Access } from '@/lib/contract/endpoint-spec';
+import { ENDPOINTS, type EndpointKey, FORCE_SUNSET_ACCESS } from '@/lib/contract/endpoints';
 import type { CallerInfo } from '@/lib/contract/session';
 import { type Role, roleAllows } from '@/lib/domain/roles';
 import type { RunAction } from '@/lib/domain/run-actions';

@@ -1,4 +1,4 @@
-import { type Access, API_TAGS, type ApiTag, type HttpMethod } from '@/lib/contract/endpoints';
+import { type Access, API_TAGS, type ApiTag, type HttpMethod } from '@/lib/contract/endpoint-spec';
 import type { JsonSchema, OpenApiDocument, OpenApiOperation } from './openapi';
 
 /**

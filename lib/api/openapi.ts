@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { API_TAG_INFO, API_TAGS, type ApiTag, ENDPOINTS, type EndpointKey, type EndpointSpec, type SuccessMedia, splitKey } from '@/lib/contract/endpoints';
+import { API_TAG_INFO, API_TAGS, type ApiTag, type EndpointSpec, type SuccessMedia } from '@/lib/contract/endpoint-spec';
+import { ENDPOINTS, type EndpointKey, splitKey } from '@/lib/contract/endpoints';
 import { BLOB_LIMIT, JSON_DEPTH_LIMIT, JSON_LIMIT } from '@/lib/contract/limits';
 import { SESSION_COOKIE } from '@/lib/contract/session';
 import { ERROR_STATUS, type ErrorCode } from '@/lib/errors';

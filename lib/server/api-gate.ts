@@ -1,4 +1,5 @@
-import { HTTP_METHODS, matchPath } from '@/lib/contract/endpoints';
+import { HTTP_METHODS } from '@/lib/contract/endpoint-spec';
+import { matchPath } from '@/lib/contract/endpoints';
 import { errorResponse } from './error-envelope';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id';
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Access } from '@/lib/contract/endpoints';
+import type { Access } from '@/lib/contract/endpoint-spec';
 import { SESSION_COOKIE } from '@/lib/contract/session';
 import { readSessionSecret } from '@/lib/control/session-secret';
 import type { Db } from '@/lib/db/client';

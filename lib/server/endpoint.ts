@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
-import { type ENDPOINTS, type EndpointKey, type EndpointSpec, endpointSpec } from '@/lib/contract/endpoints';
+import type { EndpointSpec } from '@/lib/contract/endpoint-spec';
+import { type ENDPOINTS, type EndpointKey, endpointSpec } from '@/lib/contract/endpoints';
 import { authorize, type Caller, recordUse } from './auth';
 import { BLOB_LIMIT, readBytes, readJson, searchParams, toErrorResponse } from './http';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id';

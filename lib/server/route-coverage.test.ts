@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '@/lib/api/openapi';
-import { ENDPOINTS, HTTP_METHODS, matchPath } from '@/lib/contract/endpoints';
+import { HTTP_METHODS } from '@/lib/contract/endpoint-spec';
+import { ENDPOINTS, matchPath } from '@/lib/contract/endpoints';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const API_DIR = path.join(ROOT, 'app/api/v1');

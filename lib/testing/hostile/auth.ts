@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Access } from '@/lib/contract/endpoints';
+import type { Access } from '@/lib/contract/endpoint-spec';
 import { createToken } from '@/lib/control/tokens';
 import type { Db } from '@/lib/db/client';
 import { ROLES, type Role, roleAllows } from '@/lib/domain/roles';
