@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -54,6 +55,18 @@ function spawnPrefixed(label, command, args, env) {
       readline.createInterface({ input: from }).on('line', (line) => to.write(`[${label}] ${line}\n`));
     }
     child.on('close', (code) => resolve(code ?? 1));
+  });
+}
+
+/** A TCP port nothing listens on right now (the kernel's pick). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
   });
 }
 
@@ -152,7 +165,14 @@ if (only !== 'unit') {
   await run('build the dashboard', process.execPath, [path.join(root, 'bin', 'flowdeck.mjs'), 'build']);
   // The engines' suites run side by side (each on a port and a store of its own): most of their time is spent
   // waiting on servers, runners and timers, not on the CPU.
-  const basePort = Number(process.env.FLOWDECK_E2E_PORT ?? 3100);
+  // FLOWDECK_E2E_PORT pins the PGlite suite's port (PostgreSQL's is 10 above); otherwise each gets a free one,
+  // so a server left running elsewhere on the machine cannot answer for ours.
+  const pinned = process.env.FLOWDECK_E2E_PORT;
+  const ports = pinned ? [Number(pinned), Number(pinned) + 10] : [await freePort()];
+  while (ports.length < 2) {
+    const port = await freePort();
+    if (!ports.includes(port)) ports.push(port);
+  }
   const e2e = async (label, port, env) => {
     const file = path.join(reports, `playwright-${label}.json`);
     const t0 = performance.now();
@@ -171,8 +191,8 @@ if (only !== 'unit') {
   const baseUrl = process.env.DATABASE_URL;
   await step(`end-to-end tests (${baseUrl ? 'PGlite and PostgreSQL side by side' : 'PGlite'})`, () =>
     Promise.all([
-      e2e('pglite', basePort, { DATABASE_URL: '' }),
-      baseUrl ? withPostgresDatabase(baseUrl, (url) => e2e('postgres', basePort + 10, { DATABASE_URL: url })) : null,
+      e2e('pglite', ports[0], { DATABASE_URL: '' }),
+      baseUrl ? withPostgresDatabase(baseUrl, (url) => e2e('postgres', ports[1], { DATABASE_URL: url })) : null,
     ]),
   );
 }
