@@ -23,12 +23,13 @@ export async function timeIt(fn: () => Promise<unknown>, count: number, warmup =
   return out;
 }
 
-/** Starts the dashboard (`flowdeck start`, no demo) and resolves once /api/v1/health answers. */
+/** Starts the dashboard (`flowdeck start`, no demo) in a process group of its own, stopped by the group; resolves once /api/v1/health answers. */
 export async function startServer(env: Record<string, string>, port: number): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin/flowdeck.mjs'), 'start'], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOSTNAME: '127.0.0.1', FLOWDECK_DEMO: '0' },
     stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 300_000;
@@ -42,13 +43,14 @@ export async function startServer(env: Record<string, string>, port: number): Pr
     if (Date.now() > deadline) throw new Error('server did not start in 5 minutes');
     await new Promise((r) => setTimeout(r, 500));
   }
+  const pid = child.pid as number;
   return {
     url,
-    pid: child.pid as number,
+    pid,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());
-        child.kill('SIGTERM');
+        process.kill(-pid, 'SIGTERM');
       }),
   };
 }

@@ -7,7 +7,7 @@
 //   2. GET /api/v1/runs?limit=50 latency alone, then while one writer floods one step's log at `--flood` lines/s
 //      (batches of 10,000 lines, paced), against a target of p95 within 20% of the p95 alone.
 // Results: a table on stdout and bench/results/logs-<engine>.json; bench/README.md explains the figures.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -15,7 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import type { VersionManifest } from '@/lib/domain/manifest';
-import { ms, percentile, ROOT } from './lib';
+import { ms, percentile, ROOT, startServer } from './lib';
 import { cores, treeCpu } from './proc-stats';
 
 const { values: args } = parseArgs({
@@ -84,38 +84,6 @@ async function ok(method: string, url: string, body?: unknown): Promise<any> {
   const res = await request(method, url, body);
   if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${res.text.slice(0, 300)}`);
   return JSON.parse(res.text);
-}
-
-/** The server (`flowdeck start`, no demo) in a process group of its own, killed as a group. */
-async function startServer(env: Record<string, string>): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin/flowdeck.mjs'), 'start'], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(PORT), HOSTNAME: '127.0.0.1', FLOWDECK_DEMO: '0' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-    detached: true,
-  });
-  const url = `http://127.0.0.1:${PORT}`;
-  const deadline = Date.now() + 300_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/api/v1/health`)).ok) break;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error('server did not start in 5 minutes');
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  const pid = child.pid as number;
-  return {
-    url,
-    pid,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        process.kill(-pid, 'SIGTERM');
-      }),
-  };
 }
 
 /** A line like a compiler's or a test runner's (60–120 characters). */
@@ -277,7 +245,7 @@ async function withEngine<T>(engine: Engine, fn: (env: Record<string, string>) =
 
 async function runEngine(engine: Engine): Promise<{ ingest: Ingest; flood: Flood }> {
   return withEngine(engine, async (env) => {
-    const server = await startServer(env);
+    const server = await startServer(env, PORT);
     try {
       const version = await ok('POST', `${server.url}/api/v1/versions`, { manifest: MANIFEST, label: 'logs-bench', address: 'http://127.0.0.1:9/logs-bench' });
       // Some runs in the list, as on a used install (the list reads 50 of them).

@@ -4,6 +4,7 @@ import {
   bezierPoint,
   edgeLabelPoint,
   fitBounds,
+  graphBounds,
   type InitialViewOptions,
   initialView,
   labelPerFan,
@@ -31,6 +32,20 @@ describe('bezierPoint', () => {
 describe('bezierPath', () => {
   it('leaves the source rightwards and enters the target from the left, through bezierPoint', () => {
     expect(bezierPath({ x: 0, y: 0 }, { x: 100, y: 40 })).toBe('M0,0 C50,0 50,40 100,40');
+  });
+});
+
+describe('graphBounds', () => {
+  it('spans every node, its size included', () => {
+    expect(
+      graphBounds(
+        [
+          { x: 10, y: 20 },
+          { x: 300, y: -40 },
+        ],
+        { nodeWidth: 200, nodeHeight: 50 },
+      ),
+    ).toEqual({ x: 10, y: -40, width: 490, height: 110 });
   });
 });
 

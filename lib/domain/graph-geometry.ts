@@ -37,6 +37,24 @@ export function bezierPath(source: Point, target: Point): string {
   return `M${r(source.x)},${r(source.y)} C${r(source.x + offset)},${r(source.y)} ${r(target.x - offset)},${r(target.y)} ${r(target.x)},${r(target.y)}`;
 }
 
+/** The box around every node (`positions` are their top-left corners). */
+export function graphBounds(
+  positions: readonly Point[],
+  size: { nodeWidth: number; nodeHeight: number },
+): { x: number; y: number; width: number; height: number } {
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  for (const p of positions) {
+    minX = Math.min(minX, p.x);
+    maxX = Math.max(maxX, p.x + size.nodeWidth);
+    minY = Math.min(minY, p.y);
+    maxY = Math.max(maxY, p.y + size.nodeHeight);
+  }
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+}
+
 export interface Viewport {
   x: number;
   y: number;
@@ -66,16 +84,8 @@ export function initialView(
   interest?: Point,
 ): { kind: 'fit' } | ({ kind: 'start' } & Viewport) {
   if (positions.length === 0 || container.width <= 0 || container.height <= 0) return { kind: 'fit' };
-  let minX = Infinity;
-  let maxX = -Infinity;
-  let minY = Infinity;
-  let maxY = -Infinity;
-  for (const p of positions) {
-    minX = Math.min(minX, p.x);
-    maxX = Math.max(maxX, p.x + o.nodeWidth);
-    minY = Math.min(minY, p.y);
-    maxY = Math.max(maxY, p.y + o.nodeHeight);
-  }
+  const b = graphBounds(positions, o);
+  const [minX, maxX, minY, maxY] = [b.x, b.x + b.width, b.y, b.y + b.height];
   const fitZoom = Math.min((container.width - 2 * o.padding) / (maxX - minX), (container.height - 2 * o.padding) / (maxY - minY));
   if (fitZoom >= o.minReadableZoom) return { kind: 'fit' };
   const zoom = o.startZoom;

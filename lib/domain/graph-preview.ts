@@ -3,7 +3,7 @@
  * gives React Flow, expressed so that CSS can place it without knowing the canvas's size (the server
  * never knows it). Pure.
  */
-import type { InitialViewOptions, Point } from './graph-geometry';
+import { graphBounds, type InitialViewOptions, type Point } from './graph-geometry';
 
 export interface Box {
   x: number;
@@ -46,20 +46,6 @@ export interface PreviewOptions extends InitialViewOptions {
   assumedHeight: number;
 }
 
-function boundsOf(positions: readonly Point[], o: InitialViewOptions): Box {
-  let minX = Infinity;
-  let maxX = -Infinity;
-  let minY = Infinity;
-  let maxY = -Infinity;
-  for (const p of positions) {
-    minX = Math.min(minX, p.x);
-    maxX = Math.max(maxX, p.x + o.nodeWidth);
-    minY = Math.min(minY, p.y);
-    maxY = Math.max(maxY, p.y + o.nodeHeight);
-  }
-  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
-}
-
 /** The start view of `initialView` as an anchor and a graph point, for a canvas of any size. */
 function startOf(positions: readonly Point[], bounds: Box, o: PreviewOptions, interest?: Point): PreviewStart {
   const zoom = o.startZoom;
@@ -88,7 +74,7 @@ function startWindow(start: PreviewStart, o: PreviewOptions): Box {
  */
 export function previewFrame(positions: readonly Point[], o: PreviewOptions, interest?: Point): PreviewFrame | null {
   if (positions.length === 0) return null;
-  const bounds = boundsOf(positions, o);
+  const bounds = graphBounds(positions, o);
   const fitBox = {
     x: bounds.x - (bounds.width * o.fitPadding) / 2,
     y: bounds.y - (bounds.height * o.fitPadding) / 2,
