@@ -1,5 +1,5 @@
-import * as a from './auth-schemas';
 import type { Role } from '@/lib/domain/roles';
+import * as a from './auth-schemas';
 import type { EndpointSpec, HttpMethod } from './endpoint-spec';
 import * as c from './engine-import';
 import { IMPORT_BODY_LIMIT, LOG_BODY_LIMIT, VERSION_BODY_LIMIT } from './limits';
