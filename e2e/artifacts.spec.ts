@@ -3,20 +3,10 @@ import { shortDigest } from '@/lib/domain/digest-format';
 import { routes } from '@/lib/routes';
 import { FlowdeckApi } from './fixtures/api';
 import { type ArtifactRun, seedArtifactRun } from './fixtures/artifact-run';
+import { SCREENSHOTS, shootThemes } from './fixtures/screenshots';
 import { ArtifactPage } from './pages/artifact-page';
 
-const SCREENSHOTS = 'test-results/screenshots';
-
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/);
-    await page.waitForTimeout(150);
-    await page.screenshot({ path: `${SCREENSHOTS}/run-${name}-${scheme}.png`, fullPage: true });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
+const shoot = (page: Page, name: string) => shootThemes(page, `run-${name}`, { fullPage: true });
 test.describe('artifact pages', () => {
   // Screenshots in two themes and a loaded CI machine take their time.
   test.describe.configure({ timeout: 90_000 });

@@ -2,21 +2,10 @@ import { expect, type Page, test } from '@playwright/test';
 import { routes } from '@/lib/routes';
 import { FlowdeckApi } from './fixtures/api';
 import { COMPILE_LINES, type LogRun, seedFailedLogRun, seedLogRun } from './fixtures/log-run';
+import { shootThemes } from './fixtures/screenshots';
 import { LogViewer } from './pages/log-viewer';
 
-const SCREENSHOTS = 'test-results/screenshots';
-
-/** The viewport in the light and the dark theme. */
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/);
-    await page.waitForTimeout(150);
-    await page.screenshot({ path: `${SCREENSHOTS}/logs-${name}-${scheme}.png` });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
+const shoot = (page: Page, name: string) => shootThemes(page, `logs-${name}`);
 test.describe('log viewer', () => {
   test.describe.configure({ timeout: 90_000 });
   let seeded: LogRun;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { routes } from '@/lib/routes';
 import { RunnerEnv, useRunnerEnv } from './fixtures/runner-env';
+import { shootThemes } from './fixtures/screenshots';
 import { LogViewer } from './pages/log-viewer';
 import { RunPage } from './pages/run-page';
 
@@ -14,7 +15,6 @@ import { RunPage } from './pages/run-page';
  */
 
 const env = new RunnerEnv();
-const SCREENSHOTS = 'test-results/screenshots';
 /** Lines `from`..`to`, a hundred every 0.1 s. */
 const print = (from: number, to: number) =>
   `i=${from}; while [ $i -le ${to} ]; do echo "line $i"; if [ $((i % 100)) -eq 0 ]; then sleep 0.1; fi; i=$((i+1)); done`;
@@ -22,16 +22,7 @@ const print = (from: number, to: number) =>
 const gate = (file: string) => `n=0; while [ ! -f '${file}' ] && [ $n -lt 400 ]; do sleep 0.1; n=$((n+1)); done`;
 const FAIL = 'echo "preparing release"; echo "connecting to db-7 on 5432"; echo "Error: connection refused (db-7:5432)" >&2; exit 3';
 
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/);
-    await page.waitForTimeout(150);
-    await page.screenshot({ path: `${SCREENSHOTS}/logs-${name}-${scheme}.png` });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
+const shoot = (page: Page, name: string) => shootThemes(page, `logs-${name}`);
 test.describe('step logs with a real runner', () => {
   test.describe.configure({ mode: 'serial', timeout: 60_000 });
   useRunnerEnv(env);

@@ -2,21 +2,11 @@ import { expect, type Page, test } from '@playwright/test';
 import { routes } from '@/lib/routes';
 import { FlowdeckApi, nonce, secondsAfter } from './fixtures/api';
 import { type ArtifactRun, seedArtifactRun } from './fixtures/artifact-run';
+import { SCREENSHOTS, shootThemes } from './fixtures/screenshots';
 import { RunPage } from './pages/run-page';
 
-const SCREENSHOTS = 'test-results/screenshots';
-
-/** Full-page screenshots in the light and the dark theme (the app follows the OS theme by default). */
-async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/);
-    await page.waitForTimeout(150);
-    await page.screenshot({ path: `${SCREENSHOTS}/run-${name}-${scheme}.png`, fullPage });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
+/** Screenshots in both themes, the whole page unless said otherwise. */
+const shoot = (page: Page, name: string, fullPage = true) => shootThemes(page, `run-${name}`, { fullPage });
 function collectErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));

@@ -4,6 +4,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { shortDigest } from '@/lib/domain/digest-format';
 import { hookToken, type Manifest } from './fixtures/api';
 import { RunnerEnv, sha256File, useRunnerEnv } from './fixtures/runner-env';
+import { shootThemes } from './fixtures/screenshots';
 import { RunPage } from './pages/run-page';
 
 /**
@@ -16,7 +17,6 @@ import { RunPage } from './pages/run-page';
  */
 
 const env = new RunnerEnv();
-const SCREENSHOTS = 'test-results/screenshots';
 const manifest = (file: string) => JSON.parse(fs.readFileSync(path.join('examples', 'release', file), 'utf8')) as Manifest;
 const run = (id: string) => env.api.run(id);
 const events = async (id: string) => (await env.api.events(id, { limit: 500 })).items;
@@ -25,16 +25,7 @@ const deliver = (token: string, payload: Record<string, string>) => env.api.deli
 const stepResult = (node: { output: unknown } | undefined) => (node?.output as { result: Record<string, unknown> } | undefined)?.result;
 const REUSED = ['build', 'test', 'package'];
 
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/);
-    await page.waitForTimeout(200);
-    await page.screenshot({ path: `${SCREENSHOTS}/${name}-${scheme}.png`, fullPage: true });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
+const shoot = (page: Page, name: string) => shootThemes(page, `${name}`, { fullPage: true });
 /** The file a step staged or produced, in whichever runner's work dir holds it. */
 function onDisk(runIds: string[], step: string, file: string): string {
   for (const work of fs.readdirSync(env.dir).filter((d) => d.startsWith('work-'))) {
