@@ -3,7 +3,7 @@
 import { LoaderCircle } from 'lucide-react';
 import dynamic from 'next/dynamic';
 import { useTheme } from 'next-themes';
-import { type KeyboardEvent, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { initialView, notableNode } from '@/lib/domain/graph-geometry';
 import type { SeededLayout } from '@/lib/domain/graph-layout-protocol';
 import type { GraphModel } from '@/lib/domain/graph-model';
@@ -59,8 +59,6 @@ export function RunGraph({ model, selectedId, onSelect, seededLayout, className 
     return previewFrame(positions, PREVIEW, notableNode(model.nodes, layout.positions));
   }, [layout === null]);
 
-  const onDrawn = useCallback((at: number) => setDrawnAt(at), []);
-
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'Enter' && e.key !== ' ') return;
     const id = (e.target as HTMLElement).closest('.react-flow__node')?.getAttribute('data-id');
@@ -94,7 +92,7 @@ export function RunGraph({ model, selectedId, onSelect, seededLayout, className 
           onSelect={onSelect}
           frame={container}
           theme={theme}
-          onDrawn={onDrawn}
+          onDrawn={setDrawnAt}
           onOverview={setOverview}
         />
       ) : preview ? null : (
